@@ -1,0 +1,133 @@
+import { InvalidRequestError } from '../errors/invalid-request-error';
+import { listSome } from '../errors/no-such-model-error';
+import { ReelayError } from '../errors/reelay-error';
+import { type MatchInput, matchRequest, type NormalizedRequest } from '../matching/match-request';
+import type { JsonValue } from '../spec/json-value';
+import type { ContentResult, VideoOperation, VideoOutputFile } from '../spec/operation';
+import type { ImageInput, VideoProvider } from '../spec/video-provider';
+import type { VideoWarning } from '../spec/warning';
+import { type BackoffOptions, backoffDelay, defaultPollBackoff, sleep } from './backoff';
+
+export type GenerateVideoOptions = {
+  provider: VideoProvider;
+  /** Catalog model id as this provider serves it (`sora-2-pro`, `veo-3.1`). */
+  model: string;
+  prompt: string;
+  seconds?: number;
+  size?: string;
+  aspectRatio?: string;
+  resolution?: string;
+  audio?: boolean;
+  image?: ImageInput;
+  strict?: boolean;
+  /** Provider-specific parameters, passed through. */
+  providerOptions?: Record<string, JsonValue>;
+  abortSignal?: AbortSignal;
+  /** Give up (and cancel upstream) after this many ms. Default 30 minutes. */
+  timeoutMs?: number;
+  pollBackoff?: Partial<BackoffOptions>;
+  onProgress?: (update: { status: 'queued' | 'in_progress'; progress: number | undefined }) => void;
+};
+
+export type GenerateVideoResult = {
+  outputs: VideoOutputFile[];
+  seconds: number;
+  normalized: NormalizedRequest;
+  warnings: VideoWarning[];
+  operation: VideoOperation;
+  /** Streams one output variant's bytes. */
+  content(variant?: VideoOutputFile['variant']): Promise<ContentResult>;
+};
+
+export class VideoGenerationError extends ReelayError {
+  constructor(message: string, code: string, cause?: unknown) {
+    super({ message, type: 'video_generation_error', status: 502, code, cause });
+    this.name = 'VideoGenerationError';
+  }
+}
+
+/**
+ * Library use without a gateway: match, submit, poll with backoff and jitter until done.
+ *
+ * @example
+ * const { content } = await generateVideo({ provider: createFal(), model: 'veo-3.1', prompt: 'a fox', seconds: 8 });
+ * const { body } = await content();
+ */
+export async function generateVideo(options: GenerateVideoOptions): Promise<GenerateVideoResult> {
+  const { provider } = options;
+  const offering = provider.offerings.find((candidate) => candidate.model === options.model);
+  if (!offering) {
+    throw new InvalidRequestError({
+      param: 'model',
+      code: 'model_not_found',
+      message: `${provider.name} does not serve '${options.model}'. It serves: ${listSome(provider.offerings.map((o) => o.model))}.`,
+    });
+  }
+  const input: MatchInput = {
+    seconds: options.seconds,
+    size: options.size,
+    aspectRatio: options.aspectRatio,
+    resolution: options.resolution,
+    audio: options.audio,
+    hasImage: options.image !== undefined,
+    strict: options.strict,
+    extra: options.providerOptions ?? {},
+  };
+  const normalized = matchRequest(offering, input);
+
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? 30 * 60_000);
+  const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline;
+  const submitted = await provider.submit(
+    {
+      offering,
+      mode: normalized.mode,
+      upstreamModel: normalized.upstreamModel,
+      prompt: options.prompt,
+      body: normalized.body,
+      image: options.image,
+      dimensions: normalized.dimensions,
+      tier: normalized.tier,
+      seconds: normalized.seconds,
+    },
+    { abortSignal: signal },
+  );
+  const backoff = { ...defaultPollBackoff, ...options.pollBackoff };
+  const { operation } = submitted;
+
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const result = await provider.poll(operation, { abortSignal: signal });
+      if (result.status === 'succeeded') {
+        return {
+          outputs: result.outputs,
+          seconds: result.seconds ?? normalized.seconds,
+          normalized,
+          warnings: [...normalized.warnings, ...submitted.warnings],
+          operation,
+          content: (variant = 'video') => provider.content({ operation, outputs: result.outputs, variant }),
+        };
+      }
+      if (result.status === 'failed') {
+        throw new VideoGenerationError(
+          `${provider.name} failed the job: ${result.error.message}`,
+          result.error.code,
+        );
+      }
+      options.onProgress?.({ status: result.status, progress: result.progress });
+      await sleep(backoffDelay(attempt, backoff), signal);
+    }
+  } catch (error) {
+    if (signal.aborted && provider.cancel) {
+      // Stop the render upstream too, so an abandoned job doesn't keep billing.
+      await provider.cancel(operation).catch(() => undefined);
+    }
+    if (deadline.aborted && !options.abortSignal?.aborted) {
+      throw new VideoGenerationError(
+        `The job did not finish within ${options.timeoutMs ?? 1_800_000} ms and was cancelled.`,
+        'timeout',
+        error,
+      );
+    }
+    throw error;
+  }
+}

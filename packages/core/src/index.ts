@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './generate';
+export * from './matching';
+export * from './registry';
+export * from './schemas';
+export type * from './spec';

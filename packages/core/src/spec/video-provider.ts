@@ -1,0 +1,82 @@
+import type { Dimensions, ResolutionTier, VideoMode } from './capabilities';
+import type { JsonObject } from './json-value';
+import type { VideoOffering } from './offering';
+import type { ContentResult, PollResult, SubmitResult, VideoOperation, VideoOutputFile } from './operation';
+
+/** The first-frame image, in the form the gateway resolved it to for this provider. */
+export type ImageInput =
+  | { kind: 'url'; url: string }
+  | { kind: 'data-uri'; uri: string }
+  | { kind: 'upload'; data: Uint8Array; mediaType: string; filename: string };
+
+/** A request already matched to one offering: every value is one the provider accepts. */
+export type SubmitRequest = {
+  offering: VideoOffering;
+  mode: VideoMode;
+  /** The provider's model or endpoint id for this mode. */
+  upstreamModel: string;
+  prompt: string;
+  /**
+   * Upstream body fields decided by matching (size, duration, audio, …) plus passed-through parameters.
+   * The adapter adds `prompt`, the image and any field of its own, and sends the rest as is.
+   */
+  body: JsonObject;
+  image: ImageInput | undefined;
+  /** Canonical values, for adapters that need them (logging, derived fields). */
+  dimensions: Dimensions;
+  tier: ResolutionTier;
+  seconds: number;
+};
+
+export type CallOptions = {
+  abortSignal?: AbortSignal;
+};
+
+export type ContentRequest = {
+  operation: VideoOperation;
+  outputs: VideoOutputFile[];
+  variant: VideoOutputFile['variant'];
+};
+
+/** A webhook delivery turned into the job it is about and, when it carries one, its new state. */
+export type WebhookEvent = { upstreamId: string; result: PollResult | undefined };
+
+export type WebhookRequest = { headers: Headers; rawBody: Uint8Array };
+
+/**
+ * A provider plugin. Adapters only translate: polling loops, retries, fallback, idempotency, downloads,
+ * storage and pricing belong to the engine.
+ */
+export interface VideoProvider {
+  readonly specificationVersion: 'v1';
+  /** Stable id used in `provider/model` names and config (`fal`). */
+  readonly id: string;
+  /** Display name (`fal.ai`). */
+  readonly name: string;
+  /** The origin credentials may be sent to; URLs from responses on this origin are trusted. */
+  readonly baseURL: string;
+  readonly offerings: readonly VideoOffering[];
+
+  submit(request: SubmitRequest, options?: CallOptions): Promise<SubmitResult>;
+  poll(operation: VideoOperation, options?: CallOptions): Promise<PollResult>;
+  /** Asks the provider to stop. Resolves when the request was accepted, not when the job ended. */
+  cancel?(operation: VideoOperation, options?: CallOptions): Promise<void>;
+  /** Bytes of one output variant. */
+  content(request: ContentRequest, options?: CallOptions): Promise<ContentResult>;
+  /** A new job from a finished one with a new prompt, at the same provider. */
+  remix?(operation: VideoOperation, prompt: string, options?: CallOptions): Promise<SubmitResult>;
+  /** Removes the job's assets upstream, where the provider keeps any. */
+  delete?(operation: VideoOperation, options?: CallOptions): Promise<void>;
+  /** Verifies and decodes a webhook delivery; returns `undefined` for events that carry nothing to act on. */
+  parseWebhook?(request: WebhookRequest): Promise<WebhookEvent | undefined>;
+}
+
+/**
+ * What a plugin package exports as `plugin`, so the gateway can load it by package name from config:
+ * `plugin.create(plugin.settingsSchema.parse(section))`.
+ */
+export type ProviderPlugin<Settings = unknown> = {
+  id: string;
+  settingsSchema: { parse(input: unknown): Settings };
+  create(settings: Settings): VideoProvider;
+};
