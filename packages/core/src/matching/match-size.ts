@@ -16,6 +16,8 @@ export type SizeMatch = {
 };
 
 const RATIO_TOLERANCE = 0.01;
+/** Shapes within 3% of the closest count as the same shape (1792x1024 is 16:9 for practical purposes). */
+const SHAPE_TOLERANCE = Math.log(1.03);
 
 /** Picks the supported size closest to the target: shape first (log ratio), then scale (log area). */
 export function matchSize(capability: SizeCapability, target: SizeTarget): SizeMatch {
@@ -49,7 +51,7 @@ function matchList(capability: Extract<SizeCapability, { kind: 'list' }>, target
   const ratio = target.ratio ?? ratioOf(capability.default);
   const bestRatio = Math.min(...capability.options.map((option) => ratioDistance(ratioOf(option), ratio)));
   const sameShape = capability.options.filter(
-    (option) => ratioDistance(ratioOf(option), ratio) <= bestRatio + 1e-9,
+    (option) => ratioDistance(ratioOf(option), ratio) <= bestRatio + SHAPE_TOLERANCE,
   );
   const area = targetArea(target, ratio) ?? capability.default.width * capability.default.height;
   const chosen = pickNearest(
@@ -102,8 +104,11 @@ function matchRange(capability: Extract<SizeCapability, { kind: 'range' }>, targ
     height *= capability.maxSide / longest;
   }
   const step = capability.multipleOf;
-  width = Math.max(step, Math.floor(width / step) * step);
-  height = Math.max(step, Math.floor(height / step) * step);
+  width = Math.max(step, Math.round(width / step) * step);
+  height = Math.max(step, Math.round(height / step) * step);
+  while ((width * height > capability.maxPixels || width > capability.maxSide) && width > step) width -= step;
+  while ((width * height > capability.maxPixels || height > capability.maxSide) && height > step)
+    height -= step;
   area = width * height;
   const dimensions = { width, height };
   const clamped = Math.abs(Math.log(area) - Math.log(wantedArea)) > 0.05;
