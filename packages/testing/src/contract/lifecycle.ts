@@ -1,0 +1,54 @@
+import {
+  matchRequest,
+  type PollResult,
+  type SubmitRequest,
+  type VideoOffering,
+  type VideoProvider,
+} from '@reelay/core';
+
+export function submitRequestFor(
+  offering: VideoOffering,
+  prompt: string,
+  fields: { size?: string; seconds?: number; extra?: Record<string, string> } = {},
+): SubmitRequest {
+  const normalized = matchRequest(offering, {
+    hasImage: false,
+    size: fields.size,
+    seconds: fields.seconds,
+    extra: fields.extra ?? {},
+  });
+  return {
+    offering,
+    mode: normalized.mode,
+    upstreamModel: normalized.upstreamModel,
+    prompt,
+    body: normalized.body,
+    image: undefined,
+    dimensions: normalized.dimensions,
+    tier: normalized.tier,
+    seconds: normalized.seconds,
+  };
+}
+
+/** Polls until the job ends, collecting every state seen. Bounded: gives up after `timeoutMs`. */
+export async function pollUntilDone(
+  provider: VideoProvider,
+  operation: Parameters<VideoProvider['poll']>[0],
+  timeoutMs = 15_000,
+): Promise<{ final: PollResult; seen: PollResult['status'][] }> {
+  const seen: PollResult['status'][] = [];
+  const giveUpAt = Date.now() + timeoutMs;
+  while (Date.now() < giveUpAt) {
+    const result = await provider.poll(operation);
+    seen.push(result.status);
+    if (result.status === 'succeeded' || result.status === 'failed') return { final: result, seen };
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  throw new Error(`The job did not finish within ${timeoutMs} ms; states seen: ${seen.join(', ')}`);
+}
+
+export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
