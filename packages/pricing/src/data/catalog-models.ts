@@ -1,0 +1,95 @@
+import type { CatalogDataInput } from '../catalog-schema';
+
+const soraShutdown = {
+  status: 'retired',
+  deprecatedAt: '2026-03-24',
+  retiredAt: '2026-09-24',
+  successors: ['veo-3.1', 'kling-3'],
+  note:
+    'OpenAI deprecated the Videos API and every Sora 2 model on 2026-03-24 and shut them down on 2026-09-24, ' +
+    'naming no replacement; fal and Replicate lost their Sora backend with it (upstream-contracts.md §0).',
+} as const;
+
+/** The model cards: what each model is, independent of who serves it. */
+export const catalogModels = [
+  {
+    id: 'sora-2',
+    name: 'Sora 2',
+    creator: 'openai',
+    family: 'sora',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { ...soraShutdown, successors: [...soraShutdown.successors] },
+  },
+  {
+    id: 'sora-2-pro',
+    name: 'Sora 2 Pro',
+    creator: 'openai',
+    family: 'sora',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { ...soraShutdown, successors: [...soraShutdown.successors] },
+  },
+  {
+    id: 'veo-3.1',
+    name: 'Veo 3.1',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio', '4k'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'kling-3',
+    name: 'Kling 3',
+    creator: 'kuaishou',
+    family: 'kling',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'wan-2.7',
+    name: 'Wan 2.7',
+    creator: 'alibaba',
+    family: 'wan',
+    tags: ['text-to-video', 'image-to-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'seedance-2.0',
+    name: 'Seedance 2.0',
+    creator: 'bytedance',
+    family: 'seedance',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'seedance-2.0-fast',
+    name: 'Seedance 2.0 Fast',
+    creator: 'bytedance',
+    family: 'seedance',
+    tags: ['text-to-video', 'fast'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'hailuo-2.3',
+    name: 'Hailuo 2.3',
+    creator: 'minimax',
+    family: 'hailuo',
+    tags: ['text-to-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'luma-ray-2',
+    name: 'Luma Ray 2',
+    creator: 'luma',
+    family: 'ray',
+    tags: ['text-to-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'runway-gen-4.5',
+    name: 'Runway Gen-4.5',
+    creator: 'runway',
+    family: 'gen',
+    tags: ['text-to-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+] satisfies CatalogDataInput['models'];

@@ -1,0 +1,153 @@
+import type { CatalogDataInput } from '../catalog-schema';
+
+const seedPage =
+  'Seed model page (DESIGN.md): sora-2-pro at $0.30/s for 720p and $0.50/s for 1080p, snapshot 2026-01-21';
+const rateCard =
+  'upstream-contracts.md §4: third-party rate card reading fal llms.txt and Replicate model pages on 2026-09-24';
+
+/**
+ * Every price Reelay knows, in integer micro-USD (0.30 USD = 300000). Several dated entries per provider and
+ * model are allowed; a quote uses the latest one on or before its date.
+ */
+export const catalogPrices = [
+  // OpenAI
+  {
+    provider: 'openai',
+    model: 'sora-2',
+    asOf: '2026-01-21',
+    source: 'Seed snapshot 2026-01-21; same figure in upstream-contracts.md §1 Prices (OpenAI pricing)',
+    unit: 'per_second',
+    rates: { '720p': 100_000 },
+  },
+  {
+    provider: 'openai',
+    model: 'sora-2-pro',
+    asOf: '2026-01-21',
+    source: seedPage,
+    unit: 'per_second',
+    rates: { '720p': 300_000, '1080p': 500_000 },
+  },
+  {
+    provider: 'openai',
+    model: 'sora-2-pro',
+    asOf: '2026-09-19',
+    source:
+      'upstream-contracts.md §1 Prices: research file dated 2026-09-19 quoting OpenAI pricing (standard)',
+    unit: 'per_second',
+    rates: { '720p': 300_000, '1024p': 500_000, '1080p': 700_000 },
+  },
+
+  // fal
+  {
+    provider: 'fal',
+    model: 'sora-2-pro',
+    asOf: '2026-03-13',
+    source: 'upstream-contracts.md §2 Price: Lumenfall model page "as of 2026-03-13" and a fal docs excerpt',
+    unit: 'per_second',
+    rates: { '720p': 300_000, '1080p': 500_000 },
+  },
+  {
+    provider: 'fal',
+    model: 'veo-3.1',
+    asOf: '2026-09-24',
+    source: `${rateCard} (fal-ai/veo3.1)`,
+    unit: 'per_second',
+    rates: {
+      '720p': { silent: 200_000, audio: 400_000 },
+      '1080p': { silent: 200_000, audio: 400_000 },
+      '2160p': { silent: 400_000, audio: 600_000 },
+    },
+  },
+  {
+    provider: 'fal',
+    model: 'kling-3',
+    asOf: '2026-09-24',
+    source: `${rateCard} (fal-ai/kling-video/v3/pro)`,
+    unit: 'per_second',
+    rates: { '1080p': { silent: 112_000, audio: 168_000 } },
+  },
+  {
+    provider: 'fal',
+    model: 'wan-2.7',
+    asOf: '2026-09-24',
+    source: `${rateCard} (fal-ai/wan/v2.7: no fal price listed)`,
+    estimated: true,
+    note: 'fal publishes no price for Wan 2.7; this uses the Replicate price of the same model (0.10 USD/s).',
+    unit: 'per_second',
+    rates: { '720p': 100_000, '1080p': 100_000 },
+  },
+  {
+    provider: 'fal',
+    model: 'seedance-2.0',
+    asOf: '2026-09-24',
+    source: `${rateCard} (bytedance/seedance-2.0)`,
+    estimated: true,
+    note: 'fal bills Seedance 2.0 by tokens; the rate card approximates about 0.30 USD/s at 720p and 0.68 at 1080p.',
+    unit: 'per_second',
+    rates: { '720p': 300_000, '1080p': 680_000 },
+  },
+
+  // Replicate
+  {
+    provider: 'replicate',
+    model: 'sora-2-pro',
+    asOf: '2026-01-21',
+    source: `${seedPage}; upstream-contracts.md §3: openai/sora-2-pro version page, standard 0.30 / high 0.50`,
+    unit: 'per_second',
+    rates: { '720p': 300_000, '1024p': 500_000 },
+  },
+  {
+    provider: 'replicate',
+    model: 'kling-3',
+    asOf: '2026-09-24',
+    source: `${rateCard} (kwaivgi/kling-v3-video)`,
+    unit: 'per_second',
+    rates: {
+      '720p': { silent: 168_000, audio: 252_000 },
+      '1080p': { silent: 224_000, audio: 336_000 },
+    },
+  },
+  {
+    provider: 'replicate',
+    model: 'wan-2.7',
+    asOf: '2026-09-24',
+    source: `${rateCard} (wan-video/wan-2.7-t2v)`,
+    unit: 'per_second',
+    rates: { '720p': 100_000, '1080p': 100_000 },
+  },
+  {
+    provider: 'replicate',
+    model: 'seedance-2.0-fast',
+    asOf: '2026-09-24',
+    source: `${rateCard} (bytedance/seedance-2.0-fast)`,
+    unit: 'per_second',
+    rates: { '480p': 70_000, '720p': 150_000 },
+  },
+  {
+    provider: 'replicate',
+    model: 'hailuo-2.3',
+    asOf: '2026-09-24',
+    source: `${rateCard} (minimax/hailuo-2.3, priced per clip)`,
+    unit: 'per_video',
+    rates: {
+      '768p': { '6': 280_000, '10': 560_000 },
+      '1080p': { '6': 490_000 },
+    },
+  },
+  {
+    provider: 'replicate',
+    model: 'luma-ray-2',
+    asOf: '2026-09-24',
+    source: `${rateCard} (luma/ray-2-720p)`,
+    unit: 'per_second',
+    rates: { '720p': 180_000 },
+  },
+  {
+    provider: 'replicate',
+    model: 'runway-gen-4.5',
+    asOf: '2026-09-24',
+    source: `${rateCard} (runwayml/gen-4.5)`,
+    unit: 'per_second',
+    rates: { '720p': 120_000 },
+  },
+] satisfies CatalogDataInput['prices'];
