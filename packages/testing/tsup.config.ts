@@ -8,4 +8,7 @@ export default defineConfig({
   clean: true,
   target: 'node20',
   tsconfig: 'tsconfig.build.json',
+  external: ['vitest'],
+  // Hashbang is valid in any ES module, so one banner serves the bin entry without a second build.
+  banner: { js: '#!/usr/bin/env node' },
 });
