@@ -28,7 +28,8 @@ export function dimensionsForTier(tier: ResolutionTier, ratio: number): Dimensio
   if (!parsed) throw new RangeError(`Not a resolution tier: ${tier}`);
   if (parsed.family === 'p') {
     const short = parsed.value;
-    const long = Math.round(short * (ratio >= 1 ? ratio : 1 / ratio));
+    // Video sides must be even for 4:2:0 chroma, so 768p at 16:9 is 1366x768, not 1365.
+    const long = 2 * Math.round((short * (ratio >= 1 ? ratio : 1 / ratio)) / 2);
     return ratio >= 1 ? { width: long, height: short } : { width: short, height: long };
   }
   const area = parsed.family === 'K' ? (parsed.value * 1024) ** 2 : parsed.value * MEBI;

@@ -102,15 +102,14 @@ export function runProviderContract(options: ProviderContractOptions): void {
     });
 
     it('honours an abort signal', async () => {
-      simulator.injectFault({ route: 'POST *', fault: { kind: 'delay', ms: 5000 } });
+      // The answer would come after the test timeout: only an honoured abort lets this test pass.
+      simulator.injectFault({ route: 'POST *', fault: { kind: 'delay', ms: 60_000 } });
       const controller = new AbortController();
       const pending = provider.submit(submitRequestFor(offering, nextPrompt()), {
         abortSignal: controller.signal,
       });
       setTimeout(() => controller.abort(new Error('caller gave up')), 50);
-      const started = Date.now();
       await expect(pending).rejects.toBeDefined();
-      expect(Date.now() - started).toBeLessThan(4000);
     });
 
     it('sends credentials to its own API and never to output URLs', async () => {

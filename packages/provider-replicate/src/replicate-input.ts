@@ -1,0 +1,47 @@
+import {
+  type ImageInput,
+  type JsonObject,
+  type SubmitRequest,
+  UnsupportedCapabilityError,
+} from '@reelay/core';
+
+/**
+ * The prediction's `input`: the prompt, the fields matching decided (already in Replicate's names and
+ * types), passed-through parameters, and the first-frame image under the model's own field.
+ */
+export function buildInput(request: SubmitRequest): JsonObject {
+  const input: JsonObject = { prompt: request.prompt, ...request.body };
+  if (request.image !== undefined) {
+    const field = request.offering.capabilities.image?.field;
+    if (field === undefined) {
+      throw new UnsupportedCapabilityError({
+        param: 'input_reference',
+        message: `${request.offering.model} on Replicate makes video from text only.`,
+        supported: request.offering.capabilities.modes,
+      });
+    }
+    input[field] = imageValue(request.image);
+  }
+  return input;
+}
+
+/** Replicate file inputs are URI strings: a URL, or a `data:` URI for bytes we hold. */
+function imageValue(image: ImageInput): string {
+  switch (image.kind) {
+    case 'url':
+      return image.url;
+    case 'data-uri':
+      return image.uri;
+    case 'upload':
+      return `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
+  }
+}
+
+const SECRET_FIELD = /api_?key|token|secret|password/i;
+
+/** Input values that are credentials (`openai_api_key`), to keep out of errors. */
+export function secretValues(input: JsonObject): string[] {
+  return Object.entries(input)
+    .filter(([name, value]) => SECRET_FIELD.test(name) && typeof value === 'string' && value.length >= 6)
+    .map(([, value]) => value as string);
+}

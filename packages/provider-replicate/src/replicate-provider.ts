@@ -1,0 +1,179 @@
+import {
+  type ContentResult,
+  InvalidRequestError,
+  type JsonObject,
+  type SubmitResult,
+  type VideoProvider,
+} from '@reelay/core';
+import {
+  createProviderHttpClient,
+  createSafeFetcher,
+  type HttpTimeouts,
+  loadApiKey,
+  parseReplicateError,
+  type SafeFetcher,
+  withoutTrailingSlash,
+} from '@reelay/provider-utils';
+import { replicatePredictionSchema } from './replicate-api';
+import { buildInput, secretValues } from './replicate-input';
+import { replicateOfferings } from './replicate-offerings';
+import { parseOperation, toOperation } from './replicate-operation';
+import { redactUpstreamError } from './replicate-redact';
+import type { webhookEvents } from './replicate-settings';
+import { toPollResult } from './replicate-status';
+import { parseReplicateWebhook } from './replicate-webhook';
+
+const DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
+
+export type ReplicateProviderSettings = {
+  /**
+   * Replicate API token (`r8_…`), sent as `Authorization: Bearer <token>`.
+   * Default: the `REPLICATE_API_TOKEN` environment variable, read at call time.
+   */
+  apiKey?: string;
+  /**
+   * API base URL, including `/v1`. Default: the `REPLICATE_BASE_URL` environment variable, else
+   * `https://api.replicate.com/v1`. Credentials are only ever sent to this origin.
+   */
+  baseURL?: string;
+  /** Extra headers on every API call (a proxy's auth, say). */
+  headers?: Record<string, string>;
+  /** Connect, response-headers and body timeouts in ms. Defaults: 10 s, 60 s, 300 s. */
+  timeouts?: HttpTimeouts;
+  /**
+   * Standard Webhooks secret (`whsec_…`) for `parseWebhook`, from `GET /v1/webhooks/default/secret`.
+   * Default: the `REPLICATE_WEBHOOK_SECRET` environment variable, read at call time.
+   */
+  webhookSecret?: string;
+  /**
+   * HTTPS URL Replicate should POST prediction updates to. `undefined`: no webhook is registered and jobs
+   * are only polled.
+   */
+  webhookUrl?: string;
+  /** Which updates are delivered to `webhookUrl`. Default `['completed']`. */
+  webhookEventsFilter?: Array<(typeof webhookEvents)[number]>;
+};
+
+/**
+ * A Replicate provider: official video models through the predictions API.
+ *
+ * @example
+ * const replicate = createReplicate(); // REPLICATE_API_TOKEN from the environment
+ * const { content } = await generateVideo({ provider: replicate, model: 'kling-3', prompt: 'a fox', seconds: 5 });
+ */
+export function createReplicate(settings: ReplicateProviderSettings = {}): VideoProvider {
+  const baseURL = withoutTrailingSlash(
+    settings.baseURL ?? process.env['REPLICATE_BASE_URL'] ?? DEFAULT_BASE_URL,
+  );
+  const http = createProviderHttpClient({
+    provider: 'replicate',
+    baseURL,
+    headers: () => ({
+      authorization: `Bearer ${loadApiKey({
+        apiKey: settings.apiKey,
+        environmentVariableName: 'REPLICATE_API_TOKEN',
+        provider: 'Replicate',
+      })}`,
+      ...settings.headers,
+    }),
+    parseError: parseReplicateError,
+    timeouts: settings.timeouts,
+  });
+  let fetcher: SafeFetcher | undefined;
+  // Output URLs are public CDN links fetched without credentials; only our own base URL's origin may be private.
+  const outputs = () =>
+    (fetcher ??= createSafeFetcher({
+      trustedOrigins: [new URL(baseURL).origin],
+      timeouts: settings.timeouts,
+    }));
+
+  return {
+    specificationVersion: 'v1',
+    id: 'replicate',
+    name: 'Replicate',
+    baseURL,
+    offerings: replicateOfferings,
+
+    async submit(request, options): Promise<SubmitResult> {
+      const [owner, name, ...rest] = request.upstreamModel.split('/');
+      if (!owner || !name || rest.length > 0) {
+        throw new InvalidRequestError({
+          param: 'model',
+          message: `Replicate model ids are 'owner/name'; got '${request.upstreamModel}'.`,
+        });
+      }
+      const input = buildInput(request);
+      const body: JsonObject = { input };
+      if (settings.webhookUrl !== undefined) {
+        body['webhook'] = settings.webhookUrl;
+        body['webhook_events_filter'] = settings.webhookEventsFilter ?? ['completed'];
+      }
+      try {
+        const { value } = await http.json({
+          method: 'POST',
+          path: `/models/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/predictions`,
+          body,
+          schema: replicatePredictionSchema,
+          abortSignal: options?.abortSignal,
+        });
+        return {
+          operation: toOperation({
+            provider: 'replicate',
+            predictionId: value.id,
+            model: request.upstreamModel,
+          }),
+          upstreamId: value.id,
+          warnings: [],
+        };
+      } catch (error) {
+        throw redactUpstreamError(error, secretValues(input));
+      }
+    },
+
+    async poll(operation, options) {
+      const { predictionId } = parseOperation(operation);
+      const { value } = await http.json({
+        method: 'GET',
+        path: `/predictions/${predictionId}`,
+        schema: replicatePredictionSchema,
+        abortSignal: options?.abortSignal,
+      });
+      return toPollResult(value);
+    },
+
+    async cancel(operation, options) {
+      const { predictionId } = parseOperation(operation);
+      await http.json({
+        method: 'POST',
+        path: `/predictions/${predictionId}/cancel`,
+        schema: replicatePredictionSchema,
+        abortSignal: options?.abortSignal,
+      });
+    },
+
+    async content(request, options): Promise<ContentResult> {
+      parseOperation(request.operation);
+      const output = request.outputs.find(
+        (file) => file.variant === request.variant && file.url !== undefined,
+      );
+      if (output?.url === undefined) {
+        throw new InvalidRequestError({
+          param: 'variant',
+          code: 'variant_not_available',
+          message:
+            request.variant === 'video'
+              ? 'This Replicate job has no video output URL. Poll it until it succeeds, then ask again.'
+              : `Replicate returns only the video; there is no ${request.variant}. Use variant=video.`,
+        });
+      }
+      return outputs().fetch(output.url, { abortSignal: options?.abortSignal });
+    },
+
+    async parseWebhook(request) {
+      return parseReplicateWebhook(
+        request,
+        settings.webhookSecret ?? process.env['REPLICATE_WEBHOOK_SECRET'],
+      );
+    },
+  };
+}
