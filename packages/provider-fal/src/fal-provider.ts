@@ -1,0 +1,234 @@
+import {
+  type ImageInput,
+  InvalidRequestError,
+  type JsonObject,
+  type PollResult,
+  UpstreamError,
+  type VideoProvider,
+} from '@reelay/core';
+import {
+  createFalJwksCache,
+  createProviderHttpClient,
+  createSafeFetcher,
+  type HttpTimeouts,
+  loadApiKey,
+  parseFalError,
+  sanitizeUrl,
+  withoutTrailingSlash,
+} from '@reelay/provider-utils';
+import {
+  describeFalError,
+  falCancelResponseSchema,
+  falErrorBodySchema,
+  falStatusResponseSchema,
+  falSubmitResponseSchema,
+  falVideoOutputSchema,
+} from './fal-api';
+import { falOfferings } from './fal-offerings';
+import { type FalOperation, parseFalOperation } from './fal-operation';
+import { falFailure, falOutputToResult, interpretFalStatus } from './fal-status';
+import { createFalWebhookParser } from './fal-webhook';
+import { VERSION } from './version';
+
+export type FalProviderSettings = {
+  /** fal API key, sent as `Authorization: Key <key>`. Default: the `FAL_KEY` environment variable, read at call time. */
+  apiKey?: string;
+  /**
+   * Queue base URL. Default: the `FAL_QUEUE_BASE_URL` environment variable, else `https://queue.fal.run`.
+   * The key is only ever sent to this origin; status and result URLs fal returns elsewhere are refused.
+   */
+  baseURL?: string;
+  /** Extra headers on every queue request (`x-fal-queue-priority`, `x-fal-object-lifecycle-preference`, …). */
+  headers?: Record<string, string>;
+  /** Per-phase HTTP timeouts. Defaults: connect 10 s, headers 60 s, body 300 s. */
+  timeouts?: HttpTimeouts;
+  /** Where fal should POST when a request ends; added to every submit as `?fal_webhook=`. Default: none. */
+  webhookUrl?: string;
+  /** fal's webhook signing keys. Default `https://rest.fal.ai/.well-known/jwks.json`. */
+  jwksUrl?: string;
+};
+
+const DEFAULT_BASE_URL = 'https://queue.fal.run';
+
+/**
+ * The fal.ai queue provider: Sora 2 Pro, Veo 3.1, Kling 3, Wan 2.7 and Seedance 2.0.
+ *
+ * @example
+ * const fal = createFal(); // reads FAL_KEY
+ * const video = await generateVideo({ provider: fal, model: 'veo-3.1', prompt: 'a fox', seconds: 8 });
+ */
+export function createFal(settings: FalProviderSettings = {}): VideoProvider {
+  const baseURL = withoutTrailingSlash(
+    settings.baseURL ?? (process.env['FAL_QUEUE_BASE_URL']?.trim() || DEFAULT_BASE_URL),
+  );
+  const origin = new URL(baseURL).origin;
+  const http = createProviderHttpClient({
+    provider: 'fal',
+    baseURL,
+    headers: () => ({
+      'user-agent': `reelay/fal provider-fal/${VERSION}`,
+      ...settings.headers,
+      authorization: `Key ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'FAL_KEY', provider: 'fal' })}`,
+    }),
+    parseError: parseFalError,
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+  // Output files live on fal's CDN: fetched without the key, and only from public addresses unless the
+  // file sits on the configured queue origin (a loopback simulator).
+  const fetcher = createSafeFetcher({
+    trustedOrigins: [origin],
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+  const parseWebhook = createFalWebhookParser(
+    createFalJwksCache(settings.jwksUrl ? { url: settings.jwksUrl } : {}),
+  );
+
+  function ownUrl(url: string, field: string, status: number): string {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.origin !== origin) {
+      throw new UpstreamError({
+        provider: 'fal',
+        message:
+          `the submit answer's ${field} (${sanitizeUrl(url)}) is not on ${origin}, so the key will not be sent ` +
+          'there. Check FAL_QUEUE_BASE_URL (or the baseURL setting) points at the queue that answered.',
+        statusCode: status,
+        providerCode: 'untrusted_origin',
+        isRetryable: false,
+        nothingCreated: false,
+      });
+    }
+    return url;
+  }
+
+  return {
+    specificationVersion: 'v1',
+    id: 'fal',
+    name: 'fal.ai',
+    baseURL,
+    offerings: falOfferings,
+
+    async submit(request, options) {
+      const body: JsonObject = { prompt: request.prompt, ...request.body };
+      if (request.image)
+        body[request.offering.capabilities.image?.field ?? 'image_url'] = imageValue(request.image);
+      const { value, status } = await http.json({
+        method: 'POST',
+        path: `/${request.upstreamModel}`,
+        body,
+        ...(settings.webhookUrl ? { query: { fal_webhook: settings.webhookUrl } } : {}),
+        schema: falSubmitResponseSchema,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      const operation: FalOperation = {
+        requestId: value.request_id,
+        endpoint: request.upstreamModel,
+        statusUrl: ownUrl(value.status_url, 'status_url', status),
+        responseUrl: ownUrl(value.response_url, 'response_url', status),
+        cancelUrl: ownUrl(value.cancel_url, 'cancel_url', status),
+      };
+      return { operation, upstreamId: value.request_id, warnings: [] };
+    },
+
+    async poll(operation, options) {
+      const { statusUrl, responseUrl } = parseFalOperation(operation);
+      const abort = options?.abortSignal ? { abortSignal: options.abortSignal } : {};
+      const { value: status } = await http.json({
+        method: 'GET',
+        url: statusUrl,
+        query: { logs: '1' },
+        schema: falStatusResponseSchema,
+        ...abort,
+      });
+      const meaning = interpretFalStatus(status);
+      if (meaning.kind === 'result') return meaning.result;
+      try {
+        const { value } = await http.json({
+          method: 'GET',
+          url: responseUrl,
+          schema: falVideoOutputSchema,
+          ...abort,
+        });
+        return falOutputToResult(value);
+      } catch (error) {
+        const failure = inBandFailure(error);
+        if (failure) return failure;
+        throw error;
+      }
+    },
+
+    async cancel(operation, options) {
+      const { cancelUrl } = parseFalOperation(operation);
+      try {
+        await http.json({
+          method: 'PUT',
+          url: cancelUrl,
+          schema: falCancelResponseSchema,
+          ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+        });
+      } catch (error) {
+        // Nothing left to stop: the request already ended.
+        if (UpstreamError.isInstance(error) && bodyStatus(error.responseBody) === 'ALREADY_COMPLETED') return;
+        throw error;
+      }
+    },
+
+    async content(request, options) {
+      parseFalOperation(request.operation);
+      const output = request.outputs.find((candidate) => candidate.variant === request.variant);
+      if (output?.url === undefined) {
+        throw new InvalidRequestError({
+          param: 'variant',
+          code: 'variant_not_available',
+          message:
+            `This fal job has no '${request.variant}' output. ` +
+            `Available: ${request.outputs.map((candidate) => candidate.variant).join(', ') || 'none'}.`,
+        });
+      }
+      return fetcher.fetch(output.url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
+    },
+
+    parseWebhook,
+  };
+}
+
+function imageValue(image: ImageInput): string {
+  switch (image.kind) {
+    case 'url':
+      return image.url;
+    case 'data-uri':
+      return image.uri;
+    case 'upload':
+      return `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
+  }
+}
+
+/**
+ * A completed request's result endpoint answers a model failure (422 `detail[]`) or a cancellation (400)
+ * instead of the output: that is the job's in-band failure, not a call that went wrong.
+ */
+function inBandFailure(error: unknown): PollResult | undefined {
+  if (!UpstreamError.isInstance(error) || (error.statusCode !== 422 && error.statusCode !== 400))
+    return undefined;
+  const parsed = falErrorBodySchema.safeParse(parseJson(error.responseBody));
+  const described = parsed.success ? describeFalError(parsed.data) : undefined;
+  return falFailure(described?.message ?? error.message, described?.code ?? error.providerCode);
+}
+
+function bodyStatus(responseBody: string | undefined): string | undefined {
+  const parsed = falCancelResponseSchema.safeParse(parseJson(responseBody));
+  return parsed.success ? (parsed.data.status ?? undefined) : undefined;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

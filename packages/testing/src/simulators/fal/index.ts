@@ -1,0 +1,2 @@
+export { type FalSimulator, type FalSimulatorOptions, startFalSimulator } from './fal-simulator';
+export type { SignedDelivery } from './fal-webhook-signer';
