@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+const appsDir = fileURLToPath(new URL('./apps/', import.meta.url));
 
 /**
  * Tests import sibling workspace packages from source, so `pnpm test` never needs a prior build.
@@ -10,6 +11,7 @@ const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
 export const sharedTestConfig = defineConfig({
   resolve: {
     alias: [
+      { find: /^@reelay\/(gateway|cli)$/, replacement: `${appsDir}$1/src/index.ts` },
       { find: /^@reelay\/([\w-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
       { find: /^@reelay\/([\w-]+)\/([\w-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
     ],

@@ -12,7 +12,9 @@ export type AllSimulators = {
 };
 
 /** The three provider simulators on loopback, as sandbox mode and `reelay simulators` run them. */
-export async function startAllSimulators(options: { behavior?: Partial<SimulatorBehavior> } = {}): Promise<AllSimulators> {
+export async function startAllSimulators(
+  options: { behavior?: Partial<SimulatorBehavior> } = {},
+): Promise<AllSimulators> {
   const [openai, fal, replicate] = await Promise.all([
     startOpenAISimulator({ behavior: options.behavior }),
     startFalSimulator({ behavior: options.behavior }),

@@ -1,0 +1,16 @@
+export { type FaultRule, routeMatches } from './fault';
+export type { RecordedRequest } from './recorded-request';
+export {
+  defaultSimulatorBehavior,
+  type JobOutcome,
+  jobPhase,
+  type SimulatorBehavior,
+} from './simulator-behavior';
+export {
+  type SimulatorRequest,
+  type SimulatorResponse,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+  startSimulatorServer,
+} from './simulator-server';
+export type { VideoSimulator } from './video-simulator';

@@ -1,0 +1,14 @@
+/** One request a simulator received, kept for assertions. */
+export type RecordedRequest = {
+  method: string;
+  /** Path without query string, e.g. `/v1/videos`. */
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  contentType: string | undefined;
+  rawBody: Buffer;
+  /** The body parsed as JSON when it is JSON, else `undefined`. */
+  json: unknown;
+  /** Multipart fields (text parts as strings, file parts as `{ filename, contentType, size }`). */
+  form: Record<string, string | { filename: string; contentType: string; size: number }> | undefined;
+};
