@@ -1,4 +1,11 @@
-export { type Mp4Info, type RenderMp4Options, type RenderPngOptions, readMp4Info, renderMp4, renderPng } from './media';
+export {
+  type Mp4Info,
+  type RenderMp4Options,
+  type RenderPngOptions,
+  readMp4Info,
+  renderMp4,
+  renderPng,
+} from './media';
 export * from './simulators/fal';
 export * from './simulators/openai';
 export * from './simulators/replicate';

@@ -8,9 +8,9 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '../shared';
+import { createRenderCache, type FileSpec, spritesheetSize } from '../shared/render-cache';
 import { appOf, clipFor, falEndpoints, findEndpoint } from './fal-endpoints';
 import { contentPolicyMessage, type FalJob, failureDetail, jobState, logsFor } from './fal-job';
-import { createRenderCache, type FileSpec } from './fal-render-cache';
 import { validateInput } from './fal-validation';
 import { createFalWebhookSigner, type SignedDelivery } from './fal-webhook-signer';
 
@@ -89,7 +89,7 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
     if (job.endpoint.sora) {
       result['video_id'] = `video_${job.id.replaceAll('-', '')}`;
       result['thumbnail'] = image(fileUrl(job, 'thumbnail.png'), 'thumbnail.png', width, height);
-      const sheet = spritesheetSize(job);
+      const sheet = spritesheetSize({ ...job.clip, seed: job.id });
       result['spritesheet'] = image(
         fileUrl(job, 'spritesheet.png'),
         'spritesheet.png',
@@ -237,7 +237,7 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
         ? { kind: 'video', ...job.clip, seed }
         : name === 'thumbnail.png'
           ? { kind: 'image', width: job.clip.width, height: job.clip.height, seed }
-          : { kind: 'image', ...spritesheetSize(job), seed };
+          : { kind: 'spritesheet', width: job.clip.width, height: job.clip.height, seed };
     const rendered = renders.get(spec);
     return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
   }
@@ -355,9 +355,3 @@ function image(url: string, fileName: string, width: number, height: number) {
 }
 
 /** A 4×4 grid of frames at one eighth of the clip's size. */
-function spritesheetSize(job: FalJob) {
-  return {
-    width: Math.max(1, Math.round(job.clip.width / 8)) * 4,
-    height: Math.max(1, Math.round(job.clip.height / 8)) * 4,
-  };
-}

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { renderMp4, renderPng } from '../../media';
 import {
   defaultSimulatorBehavior,
   type JobOutcome,
@@ -9,6 +8,7 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '../shared';
+import { createRenderCache } from '../shared/render-cache';
 import { parseCreateParams, parseRemixPrompt } from './openai-create-params';
 import {
   authenticationError,
@@ -28,7 +28,6 @@ import {
   type VideoJob,
 } from './openai-video-store';
 import { newWebhookSecret, type SignedWebhook, signOpenAIWebhook } from './openai-webhook-signer';
-import { RenderCache } from './render-cache';
 
 export type OpenAISimulatorOptions = {
   port?: number;
@@ -68,7 +67,7 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
   let jobs = new Map<string, VideoJob>();
   let outcomes: JobOutcome[] = [];
   let recentRequests: number[] = [];
-  const renders = new RenderCache(8);
+  const renders = createRenderCache(8);
 
   const server = await startSimulatorServer(
     {
@@ -237,23 +236,13 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
       });
     }
     const { width, height } = job;
-    if (variant === 'video') {
-      const seconds = Number(job.seconds);
-      const bytes = renders.get(`mp4:${width}x${height}:${seconds}`, () =>
-        renderMp4({ width, height, seconds, seed: job.id }),
-      );
-      return { status: 200, body: bytes, headers: { 'content-type': 'video/mp4' } };
-    }
     // The real API serves WebP (thumbnail) and JPEG (spritesheet); the simulator renders PNG and says so.
-    const png =
-      variant === 'thumbnail'
-        ? renders.get(`thumb:${width}x${height}`, () => renderPng({ width, height, seed: job.id }))
-        : renders.get(`sprite:${width}x${height}`, () => {
-            const frameWidth = Math.max(16, Math.round(width / 8) * 2);
-            const frameHeight = Math.max(16, Math.round(height / 8) * 2);
-            return renderPng({ width: frameWidth * 5, height: frameHeight, seed: job.id });
-          });
-    return { status: 200, body: png, headers: { 'content-type': 'image/png' } };
+    const rendered = renders.get(
+      variant === 'video'
+        ? { kind: 'video', width, height, seconds: Number(job.seconds), seed: job.id }
+        : { kind: variant === 'thumbnail' ? 'image' : 'spritesheet', width, height, seed: job.id },
+    );
+    return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
   }
 
   function remix(id: string, request: SimulatorRequest): SimulatorResponse {

@@ -1,38 +1,4 @@
-import { renderMp4 } from '../../media';
 import type { SimulatorResponse } from '../shared';
-
-const CACHE_SIZE = 8;
-
-/**
- * Renders MP4s on first download and keeps the last few, keyed by size and length: rendering takes a while,
- * and tests download the same few shapes again and again.
- */
-export function createRenderCache() {
-  const cache = new Map<string, Uint8Array>();
-  return {
-    get(options: { width: number; height: number; seconds: number; seed: string }): Uint8Array {
-      // The H.264 renderer needs even sides; tiers such as 768p at 16:9 come out odd (1365x768).
-      const width = even(options.width);
-      const height = even(options.height);
-      const key = `${width}x${height}x${options.seconds}`;
-      const hit = cache.get(key);
-      if (hit) {
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit;
-      }
-      const bytes = renderMp4({ width, height, seconds: options.seconds, seed: options.seed });
-      cache.set(key, bytes);
-      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      return bytes;
-    },
-    clear: () => cache.clear(),
-  };
-}
-
-function even(value: number): number {
-  return Math.max(16, Math.round(value / 2) * 2);
-}
 
 /** A file answer as a CDN gives it, honouring a single `Range: bytes=a-b`. */
 export function fileResponse(

@@ -10,7 +10,8 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '../shared';
-import { createRenderCache, fileResponse } from './replicate-files';
+import { createRenderCache } from '../shared/render-cache';
+import { fileResponse } from './replicate-files';
 import { parseCancelAfter, parsePreferWait } from './replicate-headers';
 import { findSimulatedModel } from './replicate-models';
 import {
@@ -204,7 +205,7 @@ export async function startReplicateSimulator(
     if (!job || endingOf(job, now)?.status !== 'succeeded' || isDataRemoved(job, now)) {
       return { status: 404, body: 'Not Found', headers: { 'content-type': 'text/plain' } };
     }
-    const bytes = renders.get({ ...job.dimensions, seconds: job.seconds, seed: job.id });
+    const { bytes } = renders.get({ kind: 'video', ...job.dimensions, seconds: job.seconds, seed: job.id });
     return fileResponse(bytes, 'video/mp4', range);
   }
 

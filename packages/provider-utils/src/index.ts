@@ -1,0 +1,44 @@
+export { ContentTooLargeError } from './errors/content-too-large-error';
+export { UnsafeUrlError } from './errors/unsafe-url-error';
+export { UrlFetchError } from './errors/url-fetch-error';
+export { WebhookVerificationError } from './errors/webhook-verification-error';
+export {
+  createProviderHttpClient,
+  type JsonRequest,
+  type JsonResponse,
+  type ProviderHttpClient,
+  type ProviderHttpClientOptions,
+  type StreamRequest,
+} from './http/provider-http-client';
+export type { HttpMethod } from './http/send-request';
+export { DEFAULT_TIMEOUTS, type HttpTimeouts } from './http/timeouts';
+export {
+  createSafeFetcher,
+  DEFAULT_MAX_BYTES,
+  type SafeFetcher,
+  type SafeFetcherOptions,
+  type SafeFetchOptions,
+} from './safe-fetch/safe-fetcher';
+export { buildUpstreamError, type ParsedUpstreamError } from './upstream-errors/build-upstream-error';
+export { createErrorParser } from './upstream-errors/create-error-parser';
+export { parseFalError } from './upstream-errors/parse-fal-error';
+export { parseHttpError } from './upstream-errors/parse-http-error';
+export { parseOpenAIError } from './upstream-errors/parse-openai-error';
+export { parseReplicateError } from './upstream-errors/parse-replicate-error';
+export { parseRetryAfter } from './upstream-errors/parse-retry-after';
+export { redactSecrets, sanitizeUrl } from './upstream-errors/redact';
+export type { UpstreamErrorParser, UpstreamErrorResponse } from './upstream-errors/upstream-error-parser';
+export { loadApiKey } from './util/load-api-key';
+export { removeUndefined } from './util/remove-undefined';
+export { withoutTrailingSlash } from './util/without-trailing-slash';
+export {
+  createFalJwksCache,
+  FAL_JWKS_URL,
+  type FalJwksCache,
+  type FalJwksCacheOptions,
+  type JwksFetch,
+} from './webhooks/fal-jwks-cache';
+export type { Ed25519Jwk, Jwks } from './webhooks/jwks';
+export { type VerifyFalWebhookOptions, verifyFalWebhook } from './webhooks/verify-fal-webhook';
+export { type VerifyStandardWebhookOptions, verifyStandardWebhook } from './webhooks/verify-standard-webhook';
+export type { WebhookHeaders } from './webhooks/webhook-headers';
