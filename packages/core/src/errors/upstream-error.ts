@@ -40,7 +40,7 @@ export class UpstreamError extends ReelayError {
     super({
       message: `${options.provider}: ${options.message}`,
       type: 'upstream_error',
-      status: status === 429 ? 429 : status !== undefined && status < 500 && status !== 408 ? 400 : 502,
+      status: gatewayStatusFor(status),
       code: options.providerCode ?? (status !== undefined ? `upstream_${status}` : 'upstream_unreachable'),
       cause: options.cause,
     });
@@ -63,4 +63,14 @@ export class UpstreamError extends ReelayError {
 /** AI SDK's default: 408, 409, 429 and every 5xx are worth retrying. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/**
+ * What the gateway answers for an upstream failure: the client's fault only when the provider refused the request
+ * itself (bad input, unknown model); a provider's auth failure means the gateway's credentials are wrong.
+ */
+function gatewayStatusFor(status: number | undefined): number {
+  if (status === 429) return 429;
+  if (status === 400 || status === 404 || status === 409 || status === 413 || status === 422) return 400;
+  return 502;
 }
