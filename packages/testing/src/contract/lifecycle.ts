@@ -1,18 +1,21 @@
 import {
+  type Dimensions,
+  type ImageInput,
   matchRequest,
   type PollResult,
   type SubmitRequest,
   type VideoOffering,
   type VideoProvider,
 } from '@reelay/core';
+import { renderPng } from '../media';
 
 export function submitRequestFor(
   offering: VideoOffering,
   prompt: string,
-  fields: { size?: string; seconds?: number; extra?: Record<string, string> } = {},
+  fields: { size?: string; seconds?: number; extra?: Record<string, string>; withImage?: boolean } = {},
 ): SubmitRequest {
   const normalized = matchRequest(offering, {
-    hasImage: false,
+    hasImage: fields.withImage === true,
     size: fields.size,
     seconds: fields.seconds,
     extra: fields.extra ?? {},
@@ -23,7 +26,7 @@ export function submitRequestFor(
     upstreamModel: normalized.upstreamModel,
     prompt,
     body: normalized.body,
-    image: undefined,
+    image: fields.withImage ? firstFrameFor(offering, normalized.dimensions) : undefined,
     dimensions: normalized.dimensions,
     tier: normalized.tier,
     seconds: normalized.seconds,
@@ -51,4 +54,13 @@ export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream) chunks.push(chunk);
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** A first frame of the video's own size (OpenAI refuses one that differs), in a form the offering accepts. */
+function firstFrameFor(offering: VideoOffering, dimensions: Dimensions): ImageInput {
+  const png = renderPng(dimensions);
+  const accepts = offering.capabilities.image?.accepts ?? [];
+  if (accepts.includes('data-uri'))
+    return { kind: 'data-uri', uri: `data:image/png;base64,${Buffer.from(png).toString('base64')}` };
+  return { kind: 'upload', data: png, mediaType: 'image/png', filename: 'first-frame.png' };
 }

@@ -155,6 +155,22 @@ export function runProviderContract(options: ProviderContractOptions): void {
       }
     });
 
+    it('accepts an image-to-video request on every offering that declares the mode', async () => {
+      for (const candidate of provider.offerings.filter((item) =>
+        item.capabilities.modes.includes('image-to-video'),
+      )) {
+        const prompt = `image ${candidate.model}`;
+        const result = await provider.submit(submitRequestFor(candidate, prompt, { withImage: true })).then(
+          () => 'accepted',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)),
+        );
+        expect(`${candidate.model}: ${result}`).toBe(`${candidate.model}: accepted`);
+        const submit = findSubmit(simulator.requests, prompt);
+        const field = candidate.capabilities.image?.field ?? 'image';
+        expect(submit && requestContains(submit, (key) => key === field)).toBe(true);
+      }
+    });
+
     it('has every declared size and duration accepted by the provider', async () => {
       for (const candidate of provider.offerings) {
         for (const request of declaredRequests(candidate)) {
