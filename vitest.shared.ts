@@ -11,7 +11,7 @@ const appsDir = fileURLToPath(new URL('./apps/', import.meta.url));
 export const sharedTestConfig = defineConfig({
   resolve: {
     alias: [
-      { find: /^@reelay\/(gateway|cli)$/, replacement: `${appsDir}$1/src/index.ts` },
+      { find: /^@reelay\/(gateway|cli|playground)$/, replacement: `${appsDir}$1/src/index.ts` },
       { find: /^@reelay\/([\w-]+)$/, replacement: `${packagesDir}$1/src/index.ts` },
       { find: /^@reelay\/([\w-]+)\/([\w-]+)$/, replacement: `${packagesDir}$1/src/$2.ts` },
     ],

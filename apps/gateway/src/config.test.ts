@@ -1,0 +1,155 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, loadConfig } from './config';
+import { ConfigError } from './settings/config-error';
+
+const cwd = '/srv/reelay';
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to loopback:3000, ./.reelay and sandbox when no credential is set', () => {
+    const config = loadConfig({}, { cwd });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: '/srv/reelay/.reelay',
+      sandbox: true,
+      providers: {},
+      retentionMs: 7 * 24 * 3_600_000,
+      jobDeadlineMs: 60 * 60_000,
+      maxBodyBytes: 25 * 1024 * 1024,
+    });
+  });
+
+  it.each([
+    [{ FAL_KEY: 'k' }, false],
+    [{ FAL_KEY: '' }, true],
+    [{ OPENAI_API_KEY: 'k', REELAY_SANDBOX: '1' }, true],
+    [{ REELAY_SANDBOX: '0' }, false],
+    [{ REPLICATE_API_TOKEN: 'r8', REELAY_SANDBOX: '' }, false],
+  ])('sandbox for %j is %s', (env, sandbox) => {
+    expect(loadConfig(env, { cwd }).sandbox).toBe(sandbox);
+  });
+
+  it('connects each provider whose credential is set, at its base URL', () => {
+    const config = loadConfig(
+      { OPENAI_API_KEY: 'sk', FAL_KEY: 'fk', FAL_QUEUE_BASE_URL: 'http://127.0.0.1:9000' },
+      { cwd },
+    );
+    expect(config.providers).toEqual({
+      openai: { apiKey: 'sk', baseURL: 'https://api.openai.com/v1' },
+      fal: { apiKey: 'fk', baseURL: 'http://127.0.0.1:9000' },
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const error = configError(() =>
+      loadConfig({
+        PORT: 'eighty',
+        REELAY_SANDBOX: 'yes',
+        OPENAI_BASE_URL: 'ftp://x',
+        REELAY_RETENTION_HOURS: '0',
+      }),
+    );
+    expect(error.issues.map((issue) => issue.setting).sort()).toEqual([
+      'OPENAI_BASE_URL',
+      'PORT',
+      'REELAY_RETENTION_HOURS',
+      'REELAY_SANDBOX',
+    ]);
+    expect(error.message).toContain('PORT: must be a whole number');
+    expect(error.message).toContain('REELAY_SANDBOX: must be 1');
+  });
+
+  it('never echoes a credential in an error', () => {
+    const error = configError(() => loadConfig({ OPENAI_API_KEY: 'sk-secret-value', PORT: '99999' }));
+    expect(error.message).not.toContain('sk-secret-value');
+  });
+
+  it('reads the config file and lets the environment win', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
+    const file = join(dir, 'reelay.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        retentionHours: 2,
+        jobDeadlineMinutes: 5,
+        allowPrivateOrigins: ['http://10.0.0.7:9000/images'],
+        pollBackoff: { initialMs: 10 },
+        sandbox: { queueMs: 0, runMs: 10 },
+        catalog: { lifecycle: { 'veo-3.1': { status: 'deprecated', successors: [] } } },
+      }),
+    );
+    const config = loadConfig(
+      {
+        REELAY_CONFIG: file,
+        REELAY_JOB_DEADLINE_MINUTES: '7',
+        REELAY_ALLOW_PRIVATE_ORIGINS: 'http://10.0.0.8',
+      },
+      { cwd },
+    );
+    expect(config).toMatchObject({
+      configFile: file,
+      retentionMs: 2 * 3_600_000,
+      jobDeadlineMs: 7 * 60_000,
+      allowPrivateOrigins: ['http://10.0.0.7:9000', 'http://10.0.0.8'],
+      pollBackoff: { initialMs: 10 },
+      sandboxBehavior: { queueMs: 0, runMs: 10 },
+    });
+    expect(config.catalog?.lifecycle?.['veo-3.1']?.status).toBe('deprecated');
+  });
+
+  it('names the path of a bad config file setting', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
+    const file = join(dir, 'reelay.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ retentionHours: -1, colour: 'blue', catalog: { prices: [{ provider: 'fal' }] } }),
+    );
+    const error = configError(() => loadConfig({ REELAY_CONFIG: file }));
+    const settings = error.issues.map((issue) => issue.setting);
+    expect(settings).toContain(`${file}: retentionHours`);
+    expect(settings).toContain(`${file}: (root)`);
+    expect(settings.some((setting) => setting.startsWith(`${file}: catalog.prices[0]`))).toBe(true);
+    expect(error.message).toContain("unknown setting(s) 'colour'");
+  });
+
+  it('says when the config file is missing or not JSON', () => {
+    expect(configError(() => loadConfig({ REELAY_CONFIG: '/nonexistent/reelay.json' })).message).toContain(
+      'REELAY_CONFIG: cannot read /nonexistent/reelay.json (ENOENT)',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    expect(configError(() => loadConfig({ REELAY_CONFIG: 'bad.json' }, { cwd: dir })).message).toContain(
+      'is not valid JSON',
+    );
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['::ffff:127.0.0.1', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['192.168.1.10', false],
+    ['example.com', false],
+  ])('%s → %s', (host, loopback) => {
+    expect(isLoopbackHost(host)).toBe(loopback);
+  });
+});

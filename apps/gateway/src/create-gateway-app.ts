@@ -1,0 +1,116 @@
+import { ReelayError } from '@reelay/core';
+import type { Engine } from '@reelay/engine';
+import { createPlaygroundRoutes } from '@reelay/playground';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { DEFAULT_MAX_BODY_BYTES } from './config';
+import { type ErrorLogger, errorResponse } from './http/error-response';
+import type { GatewayEnv } from './http/gateway-env';
+import { createHttpMetrics } from './http/http-metrics';
+import { lifecycleHeaders } from './http/lifecycle-headers';
+import { auth } from './middleware/auth';
+import { sandboxHeader } from './middleware/sandbox-header';
+import { registerApiDocs } from './routes/api-docs';
+import { registerCreateVideo } from './routes/create-video';
+import { registerHealth } from './routes/health';
+import { registerModels } from './routes/models';
+import { registerRemixVideo } from './routes/remix-video';
+import type { RouteDeps } from './routes/route-deps';
+import { registerVideoContent } from './routes/video-content';
+import { registerVideos } from './routes/videos';
+
+/** The parts of the gateway configuration the HTTP app uses. */
+export type GatewayAppConfig = {
+  /** Sandbox mode: every response carries `x-reelay-sandbox: true`. */
+  sandbox: boolean;
+  /** Largest accepted request body in bytes. Default 25 MiB. */
+  maxBodyBytes?: number | undefined;
+};
+
+export type GatewayAppOptions = {
+  engine: Engine;
+  config: GatewayAppConfig;
+  /** Where unexpected errors are written (with their stack). Default: nowhere. */
+  log?: ErrorLogger;
+};
+
+/**
+ * The gateway's HTTP app: OpenAI's `/v1/videos` and `/v1/models` over the engine, plus health, metrics and API
+ * docs. It does not listen; serve `app.fetch` with `@hono/node-server` (see `startGateway`) or call
+ * `app.request()` in tests.
+ *
+ * @example
+ * const app = createGatewayApp({ engine, config: { sandbox: false } });
+ * serve({ fetch: app.fetch, port: 3000 });
+ */
+export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
+  const { engine, config } = options;
+  const log = options.log ?? (() => undefined);
+  const app = new Hono<GatewayEnv>();
+  const httpMetrics = createHttpMetrics();
+
+  app.use(requestId());
+  app.use(httpMetrics.middleware);
+  if (config.sandbox) app.use(sandboxHeader());
+  app.onError((error, c) => errorResponse(error, c, log));
+  app.notFound((c) =>
+    errorResponse(
+      new ReelayError({
+        status: 404,
+        type: 'invalid_request_error',
+        code: 'unknown_url',
+        message: `Unknown route ${c.req.method} ${c.req.path}. The API is described at /docs and /openapi.json.`,
+      }),
+      c,
+      log,
+    ),
+  );
+
+  registerHealth({ app, engine }, config.sandbox);
+  registerApiDocs(app);
+  // The playground is public like /docs: the page itself holds no data, and asks for a key when keys exist.
+  app.route('/playground', createPlaygroundRoutes());
+  app.get('/', (c) => c.redirect('/playground/'));
+  app.use('/v1/*', auth(engine));
+  app.use('/metrics', auth(engine));
+  app.get('/metrics', (c) => {
+    c.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+    return c.body(`${engine.metricsText().trimEnd()}\n${httpMetrics.text()}`);
+  });
+
+  const deps: RouteDeps = {
+    app,
+    engine,
+    maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    lifecycleHeadersFor: lifecycleLookup(engine),
+  };
+  registerCreateVideo(deps);
+  registerVideos(deps);
+  registerVideoContent(deps);
+  registerRemixVideo(deps);
+  registerModels(deps);
+  return app;
+}
+
+/** Lifecycle headers per model name, cached: the catalog is fixed for the engine's lifetime. */
+function lifecycleLookup(engine: Engine): (model: string) => Record<string, string> {
+  const cache = new Map<string, Record<string, string>>();
+  return (model) => {
+    const cached = cache.get(model);
+    if (cached !== undefined) return cached;
+    let headers: Record<string, string> = {};
+    try {
+      const { lifecycle } = engine.getModel(model);
+      headers = lifecycleHeaders({
+        status: lifecycle.status,
+        deprecatedAt: lifecycle.deprecated_at ?? undefined,
+        retiredAt: lifecycle.retired_at ?? undefined,
+        successors: lifecycle.successors,
+      });
+    } catch {
+      // a model no provider serves any more has no card; its videos simply carry no headers
+    }
+    if (cache.size < 1000) cache.set(model, headers);
+    return headers;
+  };
+}

@@ -1,0 +1,61 @@
+import { InvalidRequestError, type OpenAIErrorBody, ReelayError, toOpenAIError } from '@reelay/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { GatewayEnv } from './gateway-env';
+
+export type ErrorLogger = (line: string) => void;
+
+/**
+ * The one error handler: any thrown value becomes OpenAI's `{error:{message,type,param,code}}`. User mistakes
+ * are ReelayErrors with a 4xx; anything else is logged in full and answered with a bare 500.
+ */
+export function errorResponse(error: unknown, c: Context<GatewayEnv>, log: ErrorLogger): Response {
+  const known = ReelayError.isInstance(error) ? error : fromHttpException(error);
+  const { status, body } = safeToOpenAIError(known ?? error);
+  if (status >= 500) {
+    log(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path} → ${status}: ${describe(error)}`);
+  }
+  const response = c.json(body, status as ContentfulStatusCode);
+  if (status === 401) response.headers.set('www-authenticate', 'Bearer realm="reelay"');
+  return response;
+}
+
+function fromHttpException(error: unknown): ReelayError | undefined {
+  if (!(error instanceof HTTPException)) return undefined;
+  if (error.status === 413) return payloadTooLarge();
+  if (error.status >= 500) return undefined;
+  return new InvalidRequestError({
+    message: error.message || 'Bad request.',
+    status: error.status,
+    code: 'bad_request',
+  });
+}
+
+export function payloadTooLarge(maxBytes?: number): InvalidRequestError {
+  const limit = maxBytes === undefined ? '' : ` (the limit is ${Math.floor(maxBytes / 1024 / 1024)} MiB)`;
+  return new InvalidRequestError({
+    status: 413,
+    code: 'request_too_large',
+    message: `The request body is too large${limit}. Send input_reference as a URL instead of an upload, or a smaller image.`,
+  });
+}
+
+function safeToOpenAIError(error: unknown): { status: number; body: OpenAIErrorBody } {
+  try {
+    const mapped = toOpenAIError(error);
+    if (mapped.status >= 400 && mapped.status <= 599) return mapped;
+  } catch {
+    // an error whose getters throw must still produce an answer
+  }
+  return toOpenAIError(undefined);
+}
+
+function describe(error: unknown): string {
+  try {
+    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return 'unprintable error';
+  }
+}

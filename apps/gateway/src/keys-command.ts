@@ -1,0 +1,49 @@
+import { openApiKeyStore } from '@reelay/engine';
+import { loadConfig } from './config';
+
+export type KeysCommandIo = {
+  env: Record<string, string | undefined>;
+  out: (line: string) => void;
+  err: (line: string) => void;
+};
+
+const USAGE = `usage: reelay-gateway keys create <name> | keys list | keys revoke <id>
+Keys live in REELAY_DATA_DIR (default ./.reelay); run this with the same REELAY_DATA_DIR as the gateway.`;
+
+/**
+ * `reelay-gateway keys …`: manages gateway API keys in the data directory, without starting the server.
+ * Returns the process exit code.
+ */
+export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise<number> {
+  const [action, argument] = argv;
+  if (action !== 'create' && action !== 'list' && action !== 'revoke') {
+    io.err(USAGE);
+    return 2;
+  }
+  if ((action === 'create' || action === 'revoke') && !argument) {
+    io.err(USAGE);
+    return 2;
+  }
+  const config = loadConfig({ ...io.env, REELAY_SANDBOX: '0' });
+  const keys = openApiKeyStore(config.dataDir);
+  try {
+    if (action === 'create') {
+      const { id, key } = keys.create(argument ?? '');
+      io.out(`created API key ${id} (${argument})`);
+      io.out(key);
+      io.err('This is the only time the key is shown; only its hash is stored.');
+    } else if (action === 'list') {
+      for (const key of keys.list()) {
+        io.out(
+          `${key.id}\t${key.name}\t${new Date(key.created_at * 1000).toISOString()}\t${key.revoked ? 'revoked' : 'active'}`,
+        );
+      }
+    } else {
+      keys.revoke(argument ?? '');
+      io.out(`revoked ${argument}`);
+    }
+    return 0;
+  } finally {
+    keys.close();
+  }
+}

@@ -1,0 +1,63 @@
+import { runKeysCommand } from './keys-command';
+import { ConfigError } from './settings/config-error';
+import { startGateway } from './start-gateway';
+
+/* The `reelay-gateway` bin: the only place that touches process-wide state (argv, signals, exit codes). */
+
+const HELP = `reelay-gateway — OpenAI-compatible /v1/videos for every AI video model
+
+usage:
+  reelay-gateway                      start the gateway (settings from the environment, see README)
+  reelay-gateway keys create <name>   create an API key (printed once)
+  reelay-gateway keys list            list API keys
+  reelay-gateway keys revoke <id>     revoke an API key`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  if (argv[0] === 'keys') {
+    process.exitCode = await runKeysCommand(argv.slice(1), {
+      env: process.env,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: log,
+    });
+    return;
+  }
+  if (argv.length > 0) {
+    log(`unknown argument '${argv[0]}'\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+
+  const gateway = await startGateway({ env: process.env, log });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = true;
+    log(`${signal}: shutting down (unfinished jobs resume on the next start)`);
+    void gateway.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) log(error.message);
+  else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // exitCode rather than exit(): stderr to a pipe is asynchronous and must flush first
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 2000).unref();
+});

@@ -1,0 +1,371 @@
+import { createVideoRequestSchema, videoObjectSchema } from '@reelay/core';
+import { z } from 'zod';
+import { createVideoFieldDocs, videoFieldDocs } from './field-docs';
+
+type JsonSchema = Record<string, unknown>;
+type Operation = Record<string, unknown>;
+
+const errorSchema = z.object({
+  error: z.object({
+    message: z.string(),
+    type: z.string(),
+    param: z.string().nullable(),
+    code: z.string().nullable(),
+  }),
+});
+
+const remixSchema = z.object({ prompt: z.string().min(1).max(32_000) });
+
+const deletedSchema = z.object({
+  id: z.string(),
+  object: z.literal('video.deleted'),
+  deleted: z.literal(true),
+});
+
+const modelSchema = z
+  .object({
+    id: z.string(),
+    object: z.literal('model'),
+    created: z.number().int(),
+    owned_by: z.string(),
+  })
+  .catchall(z.unknown());
+
+function toSchema(schema: z.ZodType, io: 'input' | 'output', docs: Record<string, string> = {}): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete json['$schema'];
+  const properties = json['properties'];
+  if (typeof properties === 'object' && properties !== null) {
+    for (const [name, description] of Object.entries(docs)) {
+      const property = (properties as Record<string, JsonSchema>)[name];
+      if (property !== undefined) property['description'] = description;
+    }
+  }
+  return json;
+}
+
+/** The create body as JSON: an image is a URL or data URI (bytes only travel in multipart). */
+function createJsonSchema(): JsonSchema {
+  const schema = toSchema(createVideoRequestSchema, 'input', createVideoFieldDocs);
+  const properties = schema['properties'] as Record<string, JsonSchema>;
+  const reference = properties['input_reference'];
+  if (reference !== undefined && Array.isArray(reference['anyOf'])) {
+    reference['anyOf'] = (reference['anyOf'] as JsonSchema[]).filter((branch) => !isUploadBranch(branch));
+  }
+  return schema;
+}
+
+/** The create body as multipart/form-data, the way the OpenAI SDK sends it. */
+function createMultipartSchema(json: JsonSchema): JsonSchema {
+  const schema = structuredClone(json);
+  const properties = schema['properties'] as Record<string, JsonSchema>;
+  properties['input_reference'] = {
+    description: createVideoFieldDocs['input_reference'],
+    anyOf: [{ type: 'string', format: 'binary' }, { type: 'string' }],
+  };
+  return schema;
+}
+
+function isUploadBranch(branch: JsonSchema): boolean {
+  const properties = branch['properties'];
+  return typeof properties === 'object' && properties !== null && 'kind' in properties;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      String(status),
+      { description: errorDescriptions[status] ?? 'Error', content: json('Error') },
+    ]),
+  );
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid request: `param` names the field, `message` says what would work.',
+  401: 'Missing or wrong API key.',
+  404: 'No such video (or it belongs to another key), or no such model.',
+  409: 'Idempotency-Key reused with a different body.',
+  413: 'Body too large.',
+  415: 'Unsupported Content-Type.',
+  416: 'Range not satisfiable.',
+  429: 'Rate limited upstream.',
+  502: 'Every candidate provider failed; `message` lists each attempt.',
+};
+const videoIdParam = { name: 'video_id', in: 'path', required: true, schema: { type: 'string' } };
+
+/**
+ * The OpenAPI 3.1 document of the gateway, generated from the same zod schemas that validate requests, so the
+ * document cannot drift from what is enforced.
+ */
+export function buildOpenApiDocument(options: { version?: string } = {}): Record<string, unknown> {
+  const createJson = createJsonSchema();
+  const list = {
+    type: 'object',
+    properties: {
+      object: { const: 'list' },
+      data: { type: 'array', items: ref('Video') },
+      first_id: { type: ['string', 'null'] },
+      last_id: { type: ['string', 'null'] },
+      has_more: { type: 'boolean' },
+    },
+    required: ['object', 'data', 'first_id', 'last_id', 'has_more'],
+  };
+  const paths: Record<string, Record<string, Operation>> = {
+    '/v1/videos': {
+      post: {
+        operationId: 'createVideo',
+        tags: ['Videos'],
+        summary: 'Create a video',
+        description:
+          'Validates, routes to the cheapest capable healthy provider, persists the job, submits it and answers with the video object. With `?dry_run=true`, answers with the route, normalization and price and submits nothing.',
+        parameters: [
+          {
+            name: 'dry_run',
+            in: 'query',
+            schema: { type: 'boolean' },
+            description: 'Plan only: nothing is submitted.',
+          },
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            schema: { type: 'string', maxLength: 255 },
+            description:
+              'The same key and body return the same job and never submit twice; the same key with another body is refused (409).',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: ref('CreateVideoRequest') },
+            'multipart/form-data': {
+              schema: ref('CreateVideoMultipartRequest'),
+              encoding: {
+                metadata: { style: 'deepObject', explode: true },
+                provider: { style: 'deepObject', explode: true },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The created (or, with Idempotency-Key, replayed) video; or the dry-run plan.',
+            content: json('Video'),
+          },
+          ...errorResponses(400, 401, 409, 413, 415, 429, 502),
+        },
+      },
+      get: {
+        operationId: 'listVideos',
+        tags: ['Videos'],
+        summary: 'List videos',
+        description: "This API key's videos, newest first by default, with cursor pagination.",
+        parameters: [
+          {
+            name: 'after',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Id of the last video of the previous page.',
+          },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          { name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'] } },
+        ],
+        responses: {
+          '200': { description: 'A page of videos.', content: json('VideoList') },
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    '/v1/videos/{video_id}': {
+      get: {
+        operationId: 'retrieveVideo',
+        tags: ['Videos'],
+        summary: 'Retrieve a video',
+        parameters: [videoIdParam],
+        responses: {
+          '200': { description: 'The video, with current status and progress.', content: json('Video') },
+          ...errorResponses(401, 404),
+        },
+      },
+      delete: {
+        operationId: 'deleteVideo',
+        tags: ['Videos'],
+        summary: 'Delete a video',
+        description: 'Cancels a running job upstream where the provider can, and removes the stored output.',
+        parameters: [videoIdParam],
+        responses: {
+          '200': { description: 'Deleted.', content: json('VideoDeleted') },
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    '/v1/videos/{video_id}/content': {
+      get: {
+        operationId: 'downloadVideoContent',
+        tags: ['Videos'],
+        summary: 'Download video content',
+        description:
+          'Streams the stored output. Supports `Range` (206, or 416 when no requested byte exists).',
+        parameters: [
+          videoIdParam,
+          {
+            name: 'variant',
+            in: 'query',
+            schema: { type: 'string', enum: ['video', 'thumbnail', 'spritesheet'], default: 'video' },
+          },
+          { name: 'Range', in: 'header', schema: { type: 'string' }, example: 'bytes=0-1023' },
+        ],
+        responses: {
+          '200': {
+            description: 'The whole file.',
+            content: {
+              'video/mp4': { schema: { type: 'string', format: 'binary' } },
+              'image/png': { schema: { type: 'string', format: 'binary' } },
+              'image/jpeg': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
+          '206': {
+            description: 'The requested byte range; `Content-Range` says which.',
+            content: { 'video/mp4': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...errorResponses(400, 401, 404, 416),
+        },
+      },
+    },
+    '/v1/videos/{video_id}/remix': {
+      post: {
+        operationId: 'remixVideo',
+        tags: ['Videos'],
+        summary: 'Remix a video',
+        description:
+          'A new job from a finished one with a new prompt, sent to the provider that made the original. Refused with 400 where that provider cannot remix.',
+        parameters: [videoIdParam],
+        requestBody: { required: true, content: json('RemixVideoRequest') },
+        responses: {
+          '200': { description: 'The new video.', content: json('Video') },
+          ...errorResponses(400, 401, 404, 502),
+        },
+      },
+    },
+    '/v1/models': {
+      get: {
+        operationId: 'listModels',
+        tags: ['Models'],
+        summary: 'List models',
+        description:
+          'OpenAI\'s list shape; each model adds capabilities, providers with prices ("from $0.30/s") and lifecycle.',
+        responses: {
+          '200': { description: 'Every routable model.', content: json('ModelList') },
+          ...errorResponses(401),
+        },
+      },
+    },
+    '/v1/models/{model_id}': {
+      get: {
+        operationId: 'retrieveModel',
+        tags: ['Models'],
+        summary: 'Retrieve a model',
+        description:
+          'Deprecated and retired models answer with `Deprecation`, `Sunset` and successor `Link` headers.',
+        parameters: [
+          { name: 'model_id', in: 'path', required: true, schema: { type: 'string' }, example: 'sora-2-pro' },
+        ],
+        responses: {
+          '200': { description: 'The model card.', content: json('Model') },
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    '/healthz': {
+      get: {
+        operationId: 'health',
+        tags: ['Operations'],
+        summary: 'Liveness',
+        security: [],
+        responses: { '200': { description: '`{"status":"ok"}`' } },
+      },
+    },
+    '/readyz': {
+      get: {
+        operationId: 'ready',
+        tags: ['Operations'],
+        summary: 'Readiness',
+        description: 'Ready when a provider is configured and its circuit is not open.',
+        security: [],
+        responses: {
+          '200': { description: 'Ready, with provider circuit states.' },
+          '503': { description: 'Not ready, with the reason.' },
+        },
+      },
+    },
+    '/metrics': {
+      get: {
+        operationId: 'metrics',
+        tags: ['Operations'],
+        summary: 'Prometheus metrics',
+        responses: {
+          '200': {
+            description: 'Prometheus text exposition.',
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openapi',
+        tags: ['Operations'],
+        summary: 'This document',
+        security: [],
+        responses: { '200': { description: 'OpenAPI 3.1.' } },
+      },
+    },
+    '/docs': {
+      get: {
+        operationId: 'docs',
+        tags: ['Operations'],
+        summary: 'API reference page',
+        security: [],
+        responses: { '200': { description: 'HTML.' } },
+      },
+    },
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Reelay gateway',
+      version: options.version ?? '0.1.0',
+      description:
+        "One OpenAI-compatible endpoint for every AI video model. The official `openai` SDKs work unmodified with `baseURL` set to this gateway's `/v1`.",
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearerAuth: [] }],
+    tags: [{ name: 'Videos' }, { name: 'Models' }, { name: 'Operations' }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A gateway API key. Required once any key exists; without keys the gateway serves loopback clients only.',
+        },
+      },
+      schemas: {
+        CreateVideoRequest: createJson,
+        CreateVideoMultipartRequest: createMultipartSchema(createJson),
+        Video: toSchema(videoObjectSchema, 'output', videoFieldDocs),
+        VideoList: list,
+        VideoDeleted: toSchema(deletedSchema, 'output'),
+        RemixVideoRequest: toSchema(remixSchema, 'input'),
+        Model: toSchema(modelSchema, 'output'),
+        ModelList: {
+          type: 'object',
+          properties: { object: { const: 'list' }, data: { type: 'array', items: ref('Model') } },
+          required: ['object', 'data'],
+        },
+        Error: toSchema(errorSchema, 'output'),
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/** Unset and empty mean the same: `FAL_KEY= pnpm start` is a common way to switch a provider off. */
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
+
+const httpUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.example.com/v1' })
+    .optional(),
+);
+
+const wholeNumber = (what: string, min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^\d+$/, `must be a whole number (${what})`)
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .optional(),
+  );
+
+const originList = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each entry must be an http(s) origin' })))
+    .optional(),
+);
+
+/** The environment variables the gateway reads. Names are fixed by DESIGN.md; operators and tests rely on them. */
+export const envSchema = z.object({
+  PORT: wholeNumber('a TCP port, 0 picks a free one', 0, 65_535),
+  HOST: optionalText,
+  REELAY_DATA_DIR: optionalText,
+  REELAY_SANDBOX: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z
+      .enum(['1', '0', 'true', 'false'], { error: 'must be 1 (force sandbox) or 0 (never sandbox)' })
+      .transform((value) => value === '1' || value === 'true')
+      .optional(),
+  ),
+  REELAY_CONFIG: optionalText,
+  REELAY_ALLOW_PRIVATE_ORIGINS: originList,
+  REELAY_RETENTION_HOURS: wholeNumber('hours', 1, 24 * 365),
+  REELAY_JOB_DEADLINE_MINUTES: wholeNumber('minutes', 1, 24 * 60),
+  OPENAI_API_KEY: optionalText,
+  FAL_KEY: optionalText,
+  REPLICATE_API_TOKEN: optionalText,
+  OPENAI_BASE_URL: httpUrl,
+  FAL_QUEUE_BASE_URL: httpUrl,
+  REPLICATE_BASE_URL: httpUrl,
+});
+
+export type GatewayEnv = z.output<typeof envSchema>;

@@ -1,0 +1,155 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { createRegistry } from '@reelay/core';
+import { createEngine, type Engine } from '@reelay/engine';
+import { loadCatalog } from '@reelay/pricing';
+import { type GatewayConfig, isLoopbackHost, loadConfig } from './config';
+import { createGatewayApp } from './create-gateway-app';
+import { buildProviders } from './providers';
+import { type Sandbox, startSandbox } from './sandbox';
+import { ConfigError } from './settings/config-error';
+
+export type StartGatewayOptions = {
+  /** Environment to read settings from. Default `process.env`. Ignored when `config` is given. */
+  env?: Record<string, string | undefined>;
+  /** A configuration built with `loadConfig` (tests adjust it before starting). */
+  config?: GatewayConfig;
+  /** One line per startup message and unexpected error. Default: nothing. */
+  log?: (line: string) => void;
+};
+
+/** A running gateway. */
+export type RunningGateway = {
+  /** `http://127.0.0.1:3000`, with the port actually bound. */
+  url: string;
+  config: GatewayConfig;
+  engine: Engine;
+  /** The simulators, in sandbox mode. */
+  sandbox: Sandbox | undefined;
+  /** Stops accepting connections, lets open requests finish (up to 5 s), stops the engine and the simulators. */
+  close(): Promise<void>;
+};
+
+/**
+ * Loads the configuration, starts the simulators in sandbox mode, builds the providers, catalog and engine,
+ * resumes unfinished jobs and serves HTTP. Refuses to bind a non-loopback address while no API key exists.
+ *
+ * @example
+ * const gateway = await startGateway({ env: process.env, log: console.error });
+ * // … later
+ * await gateway.close();
+ */
+export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const config = options.config ?? loadConfig(options.env ?? process.env);
+  const log = options.log ?? (() => undefined);
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+  };
+
+  try {
+    const sandbox = config.sandbox ? await startSandbox(config.sandboxBehavior) : undefined;
+    if (sandbox) cleanups.push(() => sandbox.close());
+
+    const providers = buildProviders(sandbox?.connections ?? config.providers, config.extraOfferings);
+    const catalog = loadCatalog(config.catalog);
+    const registry = createRegistry({ providers, catalog: catalog.models });
+    const trustedOrigins = [
+      ...new Set([
+        ...providers.map((provider) => new URL(provider.baseURL).origin),
+        ...(sandbox?.origins ?? []),
+        ...config.allowPrivateOrigins,
+      ]),
+    ];
+    const engine = createEngine({
+      registry,
+      catalog,
+      dataDir: config.dataDir,
+      sandbox: config.sandbox,
+      trustedOrigins,
+      retentionMs: config.retentionMs,
+      jobDeadlineMs: config.jobDeadlineMs,
+      ...(config.pollBackoff ? { pollBackoff: config.pollBackoff } : {}),
+      ...(config.providerRequestsPerSecond
+        ? { providerRequestsPerSecond: config.providerRequestsPerSecond }
+        : {}),
+    });
+    cleanups.push(() => engine.stop());
+
+    if (!isLoopbackHost(config.host) && engine.apiKeys.count() === 0) {
+      throw new ConfigError(
+        [
+          {
+            setting: 'HOST',
+            message: `'${config.host}' is reachable from other machines, and no API key exists, so anyone could spend your provider credits. Create a key first (\`reelay-gateway keys create <name>\` with the same REELAY_DATA_DIR), or bind HOST=127.0.0.1.`,
+          },
+        ],
+        'Refusing to start',
+      );
+    }
+    if (providers.length === 0) {
+      log(
+        'warning: no provider is configured (REELAY_SANDBOX=0 and no OPENAI_API_KEY, FAL_KEY or REPLICATE_API_TOKEN); every create will fail.',
+      );
+    }
+
+    engine.start();
+    const app = createGatewayApp({ engine, config, log });
+    const server = await listen(app.fetch, config.port, config.host);
+    cleanups.push(() => closeServer(server));
+    const address = server.address() as AddressInfo;
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `http://${host}:${address.port}`;
+
+    log(`reelay gateway listening on ${url}`);
+    log(
+      config.sandbox
+        ? `sandbox mode ON (${config.sandboxReason}): real adapters talk to built-in OpenAI, fal and Replicate simulators; nothing is billed`
+        : `providers: ${providers.map((provider) => provider.id).join(', ') || 'none'} (sandbox off: ${config.sandboxReason})`,
+    );
+    log(`data directory: ${config.dataDir} · API reference: ${url}/docs`);
+
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      config,
+      engine,
+      sandbox,
+      close: () => {
+        closing ??= cleanup();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  port: number,
+  hostname: string,
+): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+    server.once('error', reject);
+  });
+}
+
+function closeServer(server: ServerType): Promise<void> {
+  return new Promise((resolve) => {
+    const http = server as Server;
+    const force = setTimeout(() => http.closeAllConnections?.(), 5000);
+    force.unref();
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    http.closeIdleConnections?.();
+  });
+}

@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type GatewayConfig, loadConfig, type RunningGateway, startGateway } from '../src/index';
+
+export type TestGateway = RunningGateway & { dataDir: string; logs: string[]; stop(): Promise<void> };
+
+/**
+ * The real gateway on 127.0.0.1 with a free port, in sandbox mode (in-process simulators), a fresh data
+ * directory and a tiny poll backoff, so a job finishes in well under a second.
+ */
+export async function startTestGateway(
+  options: { env?: Record<string, string>; configure?: (config: GatewayConfig) => void } = {},
+): Promise<TestGateway> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'reelay-gateway-'));
+  const config = loadConfig({
+    REELAY_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    REELAY_SANDBOX: '1',
+    ...options.env,
+  });
+  config.pollBackoff = { initialMs: 10, maxMs: 40, factor: 1.5, jitter: 0 };
+  config.providerRequestsPerSecond = 1000;
+  config.sandboxBehavior = { queueMs: 20, runMs: 80 };
+  options.configure?.(config);
+  const logs: string[] = [];
+  const gateway = await startGateway({ config, log: (line) => logs.push(line) });
+  return {
+    ...gateway,
+    dataDir,
+    logs,
+    async stop() {
+      await gateway.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until the video leaves `queued`/`in_progress`. */
+export async function waitForVideo<T extends { status: string }>(
+  retrieve: () => Promise<T>,
+  attempts = 400,
+): Promise<T> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const video = await retrieve();
+    if (video.status !== 'queued' && video.status !== 'in_progress') return video;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the video did not finish');
+}

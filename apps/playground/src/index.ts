@@ -1,0 +1,2 @@
+export { playgroundAssetsDir } from './assets-dir';
+export { createPlaygroundRoutes, type PlaygroundRoutesOptions } from './playground-routes';

@@ -1,0 +1,143 @@
+import { defaultPollBackoff } from '@reelay/core';
+import { createSafeFetcher } from '@reelay/provider-utils';
+import type { EngineContext } from './engine-context';
+import type { CreateVideoResult, Engine, EngineOptions } from './engine-types';
+import { defaultImageLimits } from './images';
+import { createVideo, type InFlightCreates } from './jobs/create-video';
+import { deleteVideo } from './jobs/delete-video';
+import { dryRun } from './jobs/dry-run';
+import { listVideos } from './jobs/list-videos';
+import { openContent } from './jobs/open-content';
+import { remixVideo } from './jobs/remix-video';
+import { resumeJobs } from './jobs/resume-jobs';
+import { sweepExpired } from './jobs/sweep-expired';
+import { liveChildren, visibleJob } from './jobs/visible-job';
+import { createApiKeys } from './keys/api-key-store';
+import { createMetrics } from './metrics/metrics';
+import { createCircuitBreakers, defaultCircuitBreakerOptions } from './router/circuit-breaker';
+import { createOutputStore } from './storage';
+import { createJobStore, openDatabase } from './store';
+import { pollJob } from './tracker/poll-job';
+import { createScheduler } from './tracker/scheduler';
+import { getModelCard, listModelCards } from './view/model-cards';
+import { toVideoObject } from './view/video-object';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * The durable core of the gateway: jobs in SQLite, routing with fallback, tracking, stored outputs.
+ *
+ * @example
+ * const catalog = loadCatalog();
+ * const registry = createRegistry({ providers: [createFal()], catalog: catalog.models });
+ * const engine = createEngine({ registry, catalog, dataDir: './.reelay', sandbox: false, trustedOrigins: [] });
+ * engine.start();
+ * const { video } = await engine.createVideo({ model: 'veo-3.1', prompt: 'a fox' }, { apiKeyId: null });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const now = options.now ?? Date.now;
+  const db = openDatabase(options.dataDir, { durable: options.durableCommits === true });
+  const retentionMs = options.retentionMs ?? 7 * DAY;
+  const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
+  const inFlight: InFlightCreates = new Map();
+  const work = new Set<Promise<unknown>>();
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    work.add(promise);
+    void promise.then(
+      () => work.delete(promise),
+      () => work.delete(promise),
+    );
+    return promise;
+  };
+
+  const ctx: EngineContext = {
+    registry: options.registry,
+    catalog: options.catalog,
+    store: createJobStore(db, now),
+    files: createOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
+    breakers: createCircuitBreakers({ ...defaultCircuitBreakerOptions, ...options.circuitBreaker }, now),
+    metrics: createMetrics(),
+    scheduler: createScheduler({
+      requestsPerSecond: options.providerRequestsPerSecond ?? 10,
+      maxConcurrent: options.maxConcurrentPolls ?? 64,
+      now,
+      run: (id) => pollJob(ctx, id),
+    }),
+    safeFetcher: options.safeFetcher ?? createSafeFetcher({ trustedOrigins: options.trustedOrigins }),
+    now,
+    random: options.random ?? Math.random,
+    settings: {
+      dataDir: options.dataDir,
+      sandbox: options.sandbox,
+      retentionMs,
+      jobDeadlineMs: options.jobDeadlineMs ?? 60 * 60 * 1000,
+      backoff: { ...defaultPollBackoff, ...options.pollBackoff },
+      imageLimits: { ...defaultImageLimits, maxBytes: options.maxImageBytes ?? defaultImageLimits.maxBytes },
+      trustedOrigins: options.trustedOrigins,
+      publicBaseURL: (options.publicBaseURL ?? '').replace(/\/+$/, ''),
+    },
+  };
+  ctx.metrics.gauge('reelay_jobs_tracked', 'Unfinished jobs the tracker polls, by provider.', () =>
+    ctx.scheduler.perProvider().map(([provider, count]) => [{ provider }, count]),
+  );
+  ctx.metrics.gauge(
+    'reelay_circuit_open',
+    '1 when the provider circuit is open, 0.5 half-open, else 0.',
+    () =>
+      [...options.registry.providers.keys()].map((provider) => {
+        const state = ctx.breakers.state(provider);
+        return [{ provider }, state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0];
+      }),
+  );
+
+  const apiKeys = createApiKeys(db, now);
+  let started = false;
+  let stopped = false;
+  let sweeper: NodeJS.Timeout | undefined;
+  const sweep = () => track(sweepExpired(ctx, idempotencyTtlMs)).catch(() => undefined);
+
+  return {
+    createVideo: (request, context): Promise<CreateVideoResult> =>
+      track(createVideo(ctx, inFlight, request, context)),
+    dryRun: (request) => dryRun(ctx, request),
+    getVideo(id, context) {
+      const job = visibleJob(ctx, id, context);
+      return toVideoObject(ctx.settings, job, liveChildren(ctx, job));
+    },
+    listVideos: (context, query) => listVideos(ctx, context, query),
+    deleteVideo: (id, context) => track(deleteVideo(ctx, id, context)),
+    remixVideo: (id, prompt, context) => track(remixVideo(ctx, id, prompt, context)),
+    openContent: (id, variant, context) => openContent(ctx, id, variant, context),
+    listModels: () => listModelCards(options.registry, options.catalog),
+    getModel: (id) => getModelCard(options.registry, options.catalog, id),
+    health: () => ({
+      providers: [...options.registry.providers.keys()].map((id) => ({
+        id,
+        state: ctx.breakers.state(id),
+        consecutiveFailures: ctx.breakers.consecutiveFailures(id),
+      })),
+    }),
+    metricsText: () => ctx.metrics.text(),
+    apiKeys,
+    start() {
+      if (started || stopped) return;
+      started = true;
+      ctx.scheduler.start();
+      void track(resumeJobs(ctx)).catch(() => undefined);
+      void sweep();
+      const interval = Math.max(1000, Math.min(options.sweepIntervalMs ?? 10 * 60 * 1000, retentionMs));
+      sweeper = setInterval(sweep, interval);
+      sweeper.unref();
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (sweeper) clearInterval(sweeper);
+      await ctx.scheduler.stop();
+      while (work.size > 0) await Promise.allSettled([...work]);
+      await ctx.scheduler.stop();
+      if (!options.safeFetcher) await ctx.safeFetcher.close();
+      db.close();
+    },
+  };
+}

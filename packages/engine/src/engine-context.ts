@@ -1,0 +1,36 @@
+import type { BackoffOptions, Registry } from '@reelay/core';
+import type { Catalog } from '@reelay/pricing';
+import type { SafeFetcher } from '@reelay/provider-utils';
+import type { ImageLimits } from './images';
+import type { Metrics } from './metrics/metrics';
+import type { CircuitBreakers } from './router/circuit-breaker';
+import type { OutputStore } from './storage';
+import type { JobStore } from './store';
+import type { Scheduler } from './tracker/scheduler';
+
+export type EngineSettings = {
+  dataDir: string;
+  sandbox: boolean;
+  retentionMs: number;
+  jobDeadlineMs: number;
+  backoff: BackoffOptions;
+  imageLimits: ImageLimits;
+  trustedOrigins: string[];
+  /** Prefix of `output.url`; empty for root-relative URLs. */
+  publicBaseURL: string;
+};
+
+/** Everything the engine's parts share, built once by `createEngine`. */
+export type EngineContext = {
+  registry: Registry;
+  catalog: Catalog;
+  store: JobStore;
+  files: OutputStore;
+  breakers: CircuitBreakers;
+  metrics: Metrics;
+  scheduler: Scheduler;
+  safeFetcher: SafeFetcher;
+  now: () => number;
+  random: () => number;
+  settings: EngineSettings;
+};

@@ -1,0 +1,152 @@
+import type {
+  BackoffOptions,
+  CreateVideoRequest,
+  NormalizationEntry,
+  Registry,
+  VideoObject,
+  VideoWarning,
+} from '@reelay/core';
+import type { Catalog } from '@reelay/pricing';
+import type { SafeFetcher } from '@reelay/provider-utils';
+import type { ApiKeys } from './keys/api-key-store';
+import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
+import type { Deprecation } from './router/lifecycle';
+import type { ModelCard } from './view/model-cards';
+
+export type EngineOptions = {
+  /** `createRegistry({ providers, catalog: catalog.models })` from `@reelay/core`. */
+  registry: Registry;
+  /** `loadCatalog(overrides)` from `@reelay/pricing`. */
+  catalog: Catalog;
+  /** Where `reelay.db`, `outputs/` and `inputs/` live. Created if missing. */
+  dataDir: string;
+  /** Every video object says `metadata.sandbox`. */
+  sandbox: boolean;
+  /** Provider base URLs and allow-listed origins: fetched without the private-address checks. */
+  trustedOrigins: string[];
+  /** How long stored outputs are kept after completion; `expires_at` says when. Default 7 days. */
+  retentionMs?: number;
+  /** A job still running this long after creation is cancelled upstream and failed. Default 60 min. */
+  jobDeadlineMs?: number;
+  /** Poll backoff; tests use tiny values. Default: core's `defaultPollBackoff` (1 s → 15 s, ×1.5, ±20 %). */
+  pollBackoff?: Partial<BackoffOptions>;
+  /** Poll budget per provider, requests per second. Default 10. */
+  providerRequestsPerSecond?: number;
+  /** Millisecond clock. Default `Date.now`. */
+  now?: () => number;
+  /** Polls running at once across providers. Default 64. */
+  maxConcurrentPolls?: number;
+  /** Prefix for `output.url` (`https://reelay.example.com`). Default: root-relative (`/v1/videos/…`). */
+  publicBaseURL?: string;
+  /** Largest accepted `input_reference`, bytes. Default 20 MiB. */
+  maxImageBytes?: number;
+  /** Largest stored output, bytes. Default 4 GiB. */
+  maxOutputBytes?: number;
+  /** Circuit breaker per provider. Default: open after 5 consecutive failures, half-open after 30 s. */
+  circuitBreaker?: Partial<CircuitBreakerOptions>;
+  /** How long an Idempotency-Key is remembered. Default 24 h. */
+  idempotencyTtlMs?: number;
+  /** How often expired outputs are removed. Default 10 min (or the retention, if shorter). */
+  sweepIntervalMs?: number;
+  /** Randomness for poll jitter (0 ≤ r < 1). Default `Math.random`. */
+  random?: () => number;
+  /**
+   * fsync every SQLite commit. Default false: commits still reach the WAL before each upstream call, which
+   * survives the process being killed; this adds survival of an OS crash or power cut, at a latency cost.
+   */
+  durableCommits?: boolean;
+  /** The guard for user-supplied URLs. Default `createSafeFetcher({ trustedOrigins })`. */
+  safeFetcher?: SafeFetcher;
+};
+
+/** Who is asking: the verified API key id (`null` when the gateway runs open) and the Idempotency-Key header. */
+export type RequestContext = { apiKeyId: string | null; idempotencyKey?: string | undefined };
+
+export type DryRunRoute = {
+  provider: string;
+  offering: string;
+  upstream_model: string;
+  healthy: boolean;
+  quote: {
+    usd: string;
+    micros: number;
+    per_unit_micros: number;
+    unit: string;
+    estimated: boolean;
+    as_of: string;
+  } | null;
+  quote_problem: string | null;
+  size: string;
+  seconds: number;
+  audio: boolean;
+  normalization: NormalizationEntry[];
+  warnings: VideoWarning[];
+  /** Why it sits where it does in the order. */
+  reason: string;
+};
+
+export type DryRunResult = {
+  object: 'video.dry_run';
+  model: string;
+  requested_model: string;
+  n: number;
+  sandbox: boolean;
+  route: DryRunRoute[];
+  /** The offering a real create would try first. */
+  chosen: string;
+  skipped: Array<{ provider: string; offering: string; reason: string }>;
+  allow_fallbacks: boolean;
+  /** The first route's quote × n. */
+  cost_estimate: { usd: string; micros: number } | null;
+  warnings: VideoWarning[];
+  deprecation: Deprecation | undefined;
+};
+
+export type VideoList = {
+  object: 'list';
+  data: VideoObject[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+};
+
+export type ProviderHealth = { id: string; state: CircuitState; consecutiveFailures: number };
+
+export type CreateVideoResult = {
+  video: VideoObject;
+  replayed: boolean;
+  deprecation: Deprecation | undefined;
+};
+
+export type Engine = {
+  /** Validates, routes, stores and submits. Throws Reelay errors (400/404/409/502) in OpenAI's shape. */
+  createVideo(request: CreateVideoRequest, context: RequestContext): Promise<CreateVideoResult>;
+  /** The route, normalization and price, with nothing stored or submitted. */
+  dryRun(request: CreateVideoRequest, context: RequestContext): Promise<DryRunResult>;
+  getVideo(id: string, context: RequestContext): VideoObject;
+  listVideos(
+    context: RequestContext,
+    query: { after?: string | undefined; limit?: number | undefined; order?: 'asc' | 'desc' | undefined },
+  ): VideoList;
+  deleteVideo(
+    id: string,
+    context: RequestContext,
+  ): Promise<{ id: string; object: 'video.deleted'; deleted: true }>;
+  remixVideo(id: string, prompt: string, context: RequestContext): Promise<VideoObject>;
+  /** The stored file of one output variant, for the gateway to serve (with Range). */
+  openContent(
+    id: string,
+    variant: 'video' | 'thumbnail' | 'spritesheet',
+    context: RequestContext,
+  ): Promise<{ path: string; size: number; contentType: string }>;
+  listModels(): ModelCard[];
+  getModel(id: string): ModelCard;
+  health(): { providers: ProviderHealth[] };
+  /** Prometheus text exposition. */
+  metricsText(): string;
+  apiKeys: ApiKeys;
+  /** Resumes every unfinished job and starts the tracker and the retention sweeper. */
+  start(): void;
+  /** Stops the tracker, waits for running work, closes the database. */
+  stop(): Promise<void>;
+};

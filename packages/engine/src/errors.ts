@@ -1,0 +1,28 @@
+import { InvalidRequestError, ReelayError } from '@reelay/core';
+
+/** A video (or key) that does not exist for this caller. Another key's job is reported the same way. */
+export class NotFoundError extends ReelayError {
+  constructor(message: string, code = 'not_found', param?: string) {
+    super({ message, type: 'invalid_request_error', status: 404, code, param });
+    this.name = 'NotFoundError';
+  }
+}
+
+export function videoNotFound(id: string): NotFoundError {
+  return new NotFoundError(
+    `No video with id '${id}'. It may have been deleted, or it belongs to another API key.`,
+    'video_not_found',
+    'video_id',
+  );
+}
+
+export function idempotencyKeyReused(key: string): InvalidRequestError {
+  return new InvalidRequestError({
+    status: 409,
+    code: 'idempotency_key_reused',
+    param: 'Idempotency-Key',
+    message:
+      `Idempotency-Key '${key}' was already used with a different request body. ` +
+      'Send the same body to get the original job back, or use a new key for a new request.',
+  });
+}

@@ -1,0 +1,232 @@
+import { type CreateVideoRequest, ReelayError } from '@reelay/core';
+import type { EngineContext } from '../engine-context';
+import type { CreateVideoResult, RequestContext } from '../engine-types';
+import { idempotencyKeyReused, videoNotFound } from '../errors';
+import { newVideoId } from '../ids';
+import { loadInputImage } from '../images';
+import { deprecationOf } from '../router/lifecycle';
+import { planRoute, type RoutePlan } from '../router/plan-route';
+import { hashRequest, toStoredRequest } from '../router/stored-request';
+import { candidateFields, submitJob } from '../router/submit-job';
+import type { IdempotencyEntry, JobRecord, NewJob, StoredImage } from '../store';
+import { toVideoObject } from '../view/video-object';
+import { imageSourceOf, releaseInputImage, storeInputImage } from './input-image';
+import { newJob } from './new-job';
+import { validateRequest } from './validate-request';
+import { liveChildren, ownerOf } from './visible-job';
+
+/** Creates in flight per `owner + Idempotency-Key`, so concurrent duplicates wait for the first. */
+export type InFlightCreates = Map<string, Promise<CreateVideoResult>>;
+
+export async function createVideo(
+  ctx: EngineContext,
+  inFlight: InFlightCreates,
+  input: CreateVideoRequest,
+  context: RequestContext,
+): Promise<CreateVideoResult> {
+  const request = validateRequest(input);
+  const owner = ownerOf(context);
+  const key = context.idempotencyKey;
+  const bodyHash = hashRequest(request);
+  if (key === undefined) return create(ctx, request, owner, bodyHash, undefined);
+
+  // Everything up to `inFlight.set` runs without an await, so a duplicate arriving meanwhile sees the entry.
+  const slot = `${owner}\u0000${key}`;
+  for (;;) {
+    const pending = inFlight.get(slot);
+    if (pending) {
+      await pending.catch(() => undefined);
+      continue; // the first one settled: it stored the key, or failed before storing anything
+    }
+    const existing = ctx.store.idempotency(owner, key);
+    if (existing) return replay(ctx, key, bodyHash, existing);
+    const promise = create(ctx, request, owner, bodyHash, key);
+    inFlight.set(slot, promise);
+    try {
+      return await promise;
+    } finally {
+      if (inFlight.get(slot) === promise) inFlight.delete(slot);
+    }
+  }
+}
+
+function replay(
+  ctx: EngineContext,
+  key: string,
+  bodyHash: string,
+  entry: IdempotencyEntry,
+): CreateVideoResult {
+  if (entry.bodyHash !== bodyHash) throw idempotencyKeyReused(key);
+  const job = ctx.store.get(entry.jobId);
+  if (!job || job.deletedAt !== null) throw videoNotFound(entry.jobId);
+  if (job.createError) throw rebuildError(job.createError);
+  ctx.metrics.idempotentReplays({});
+  const lifecycle = ctx.registry.model(job.model)?.card?.lifecycle;
+  return {
+    video: toVideoObject(ctx.settings, job, liveChildren(ctx, job)),
+    replayed: true,
+    deprecation: deprecationOf(lifecycle),
+  };
+}
+
+async function create(
+  ctx: EngineContext,
+  request: CreateVideoRequest,
+  owner: string,
+  bodyHash: string,
+  key: string | undefined,
+): Promise<CreateVideoResult> {
+  const stored = toStoredRequest(request);
+  const reference = request.input_reference;
+  const urlHint = imageUrlOf(reference);
+  // Route first: a request no offering can serve is refused before any download.
+  const plan = planRoute(ctx, stored, reference === undefined ? undefined : { url: urlHint });
+  const image =
+    reference === undefined ? undefined : await loadInputImage(reference, imageLoaderOptions(ctx));
+
+  const id = newVideoId();
+  const inputImage = image ? storeInputImage(ctx, id, image) : null;
+  const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, inputImage });
+  const inserted = ctx.store.insert(
+    jobs,
+    key === undefined ? undefined : { owner, key, bodyHash, jobId: id },
+  );
+  if (!inserted.inserted) {
+    // Another process took the key between our check and our insert.
+    if (inputImage) await ctx.files.removeInput(inputImage.file);
+    return replay(ctx, key ?? '', bodyHash, inserted.existing);
+  }
+
+  const source = inputImage ? imageSourceOf(ctx, inputImage, image?.bytes) : undefined;
+  const stamp = ctx.now();
+  const records = jobs.map((job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp }));
+  const toSubmit = records.length === 1 ? records : records.slice(1);
+  const outcomes = await Promise.all(
+    toSubmit.map((job) => submitJob(ctx, job, plan, source, { firstMarked: true })),
+  );
+  if (inputImage) await releaseInputImage(ctx, { id, parentId: null, inputImage });
+
+  const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error]));
+  if (failures.length === outcomes.length) {
+    const error = failures.length === 1 ? failures[0]! : allChildrenFailed(id, failures);
+    if (jobs.length > 1) {
+      ctx.store.update(id, {
+        createError: {
+          status: error.status,
+          type: error.type,
+          code: error.code ?? null,
+          param: error.param ?? null,
+          message: error.message,
+        },
+      });
+    }
+    throw error;
+  }
+  const video =
+    records.length === 1
+      ? toVideoObject(ctx.settings, outcomes[0]!.job)
+      : toVideoObject(
+          ctx.settings,
+          records[0]!,
+          outcomes.map((outcome) => outcome.job),
+        );
+  return { video, replayed: false, deprecation: deprecationOf(plan.lifecycle) };
+}
+
+function buildJobs(
+  ctx: EngineContext,
+  input: {
+    id: string;
+    owner: string;
+    bodyHash: string;
+    plan: RoutePlan;
+    stored: NewJob['request'];
+    inputImage: StoredImage | null;
+  },
+): NewJob[] {
+  const { plan, stored } = input;
+  const first = plan.candidates[0]!;
+  const now = ctx.now();
+  const { provider, offeringId, upstreamModel, ...settings } = candidateFields(plan, first);
+  const base = {
+    owner: input.owner,
+    model: plan.modelId,
+    requestedModel: plan.requestedModel,
+    prompt: stored.prompt,
+    request: stored,
+    bodyHash: input.bodyHash,
+    inputImage: input.inputImage,
+    ...settings,
+    createdAt: now,
+    deadlineAt: now + ctx.settings.jobDeadlineMs,
+  };
+  const n = stored.n ?? 1;
+  // Inserted already marked `submitting` for the first candidate: the write-ahead marker costs no extra commit.
+  const marked = {
+    ...base,
+    provider,
+    offeringId,
+    upstreamModel,
+    state: 'submitting' as const,
+    submitAttempt: 1,
+  };
+  if (n === 1) return [newJob({ ...marked, id: input.id, kind: 'single' })];
+  const parent = newJob({
+    ...base,
+    id: input.id,
+    kind: 'parent',
+    state: 'parent',
+    deadlineAt: null,
+    costEstimateMicros: first.quote ? first.quote.micros * n : null,
+    normalization: [
+      ...first.normalized.report,
+      {
+        param: 'n',
+        requested: n,
+        sent: null,
+        action: 'emulated',
+        note: `${n} separate jobs, one video each`,
+      },
+    ],
+  });
+  const children = Array.from({ length: n }, (_, index) =>
+    newJob({ ...marked, id: newVideoId(), kind: 'child', parentId: input.id, childIndex: index }),
+  );
+  return [parent, ...children];
+}
+
+function allChildrenFailed(id: string, errors: ReelayError[]): ReelayError {
+  const status = errors.every((error) => error.status < 500) ? errors.at(-1)!.status : 502;
+  return new ReelayError({
+    status,
+    type: 'upstream_error',
+    code: 'all_children_failed',
+    message: `None of the ${errors.length} videos of ${id} could be submitted: ${errors.map((error, index) => `${index + 1}) ${error.message}`).join(' ')}`,
+  });
+}
+
+export function rebuildError(stored: NonNullable<JobRecord['createError']>): ReelayError {
+  return new ReelayError({
+    status: stored.status,
+    type: stored.type,
+    code: stored.code ?? undefined,
+    param: stored.param ?? undefined,
+    message: stored.message,
+  });
+}
+
+export function imageLoaderOptions(ctx: EngineContext) {
+  return {
+    safeFetcher: ctx.safeFetcher,
+    limits: ctx.settings.imageLimits,
+    trustedOrigins: ctx.settings.trustedOrigins,
+  };
+}
+
+/** The URL of a URL-type `input_reference` (not a data URI or an upload). */
+export function imageUrlOf(reference: CreateVideoRequest['input_reference']): string | undefined {
+  if (reference === undefined) return undefined;
+  const text =
+    typeof reference === 'string' ? reference : 'kind' in reference ? undefined : reference.image_url;
+  return text === undefined || text.startsWith('data:') ? undefined : text;
+}

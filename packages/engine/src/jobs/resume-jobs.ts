@@ -1,0 +1,71 @@
+import { ReelayError } from '@reelay/core';
+import type { EngineContext } from '../engine-context';
+import { interruptedSubmitMessage } from '../router/attempt-error';
+import { planRoute } from '../router/plan-route';
+import { failJob, submitJob } from '../router/submit-job';
+import type { JobRecord } from '../store';
+import { imageSourceOf, releaseInputImage } from './input-image';
+
+/**
+ * Picks every unfinished job back up after a start:
+ * - `submitted` / `in_progress`: polled again;
+ * - `submitting`: the submit may or may not have reached the provider, so it is failed, never resent;
+ * - `queued_local`: nothing was sent, so it is routed and submitted now.
+ */
+export async function resumeJobs(ctx: EngineContext): Promise<void> {
+  const queued: string[] = [];
+  for (const job of ctx.store.unfinished()) {
+    if (job.state === 'submitted' || job.state === 'in_progress') {
+      if (job.provider) ctx.scheduler.schedule(job.id, job.provider, job.nextPollAt ?? ctx.now());
+    } else if (job.state === 'submitting') {
+      const record = ctx.store.get(job.id);
+      if (record) failInterrupted(ctx, record);
+    } else {
+      queued.push(job.id);
+    }
+  }
+  for (const id of queued) {
+    const job = ctx.store.get(id);
+    if (job && job.state === 'queued_local' && job.deletedAt === null) await resubmit(ctx, job);
+  }
+}
+
+function failInterrupted(ctx: EngineContext, job: JobRecord): void {
+  const error = new ReelayError({
+    status: 502,
+    type: 'upstream_error',
+    code: 'submit_interrupted',
+    message: interruptedSubmitMessage(job.provider),
+  });
+  const attempts = [
+    ...job.attempts,
+    {
+      provider: job.provider ?? 'unknown',
+      offering: job.offeringId ?? 'unknown',
+      outcome: 'interrupted' as const,
+    },
+  ];
+  failJob(ctx, job.id, attempts, error, job.provider);
+  void releaseInputImage(ctx, job);
+}
+
+async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
+  if (job.deadlineAt !== null && ctx.now() >= job.deadlineAt) {
+    const error = new ReelayError({
+      status: 504,
+      type: 'upstream_error',
+      code: 'deadline_exceeded',
+      message: 'The job passed its deadline before it could be submitted; nothing was sent to any provider.',
+    });
+    failJob(ctx, job.id, job.attempts, error, null);
+  } else {
+    try {
+      const plan = planRoute(ctx, job.request, job.inputImage ? { url: job.inputImage.url } : undefined);
+      await submitJob(ctx, job, plan, job.inputImage ? imageSourceOf(ctx, job.inputImage) : undefined);
+    } catch (error) {
+      if (!ReelayError.isInstance(error)) throw error;
+      failJob(ctx, job.id, job.attempts, error, null);
+    }
+  }
+  await releaseInputImage(ctx, job);
+}

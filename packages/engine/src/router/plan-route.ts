@@ -1,0 +1,190 @@
+import {
+  InvalidRequestError,
+  type Lifecycle,
+  matchRequest,
+  type NormalizedRequest,
+  NoSuchProviderError,
+  type ProviderOffering,
+  ReelayError,
+  type Registry,
+  UnsupportedCapabilityError,
+  type VideoProvider,
+  type VideoWarning,
+} from '@reelay/core';
+import { type Catalog, type Quote, quote } from '@reelay/pricing';
+import { canTakeImage } from '../images';
+import type { StoredRequest } from '../store';
+import type { CircuitBreakers } from './circuit-breaker';
+import { deprecationWarning } from './lifecycle';
+import { toMatchInput } from './stored-request';
+
+export type RouteCandidate = {
+  offering: ProviderOffering;
+  provider: VideoProvider;
+  normalized: NormalizedRequest;
+  /** Price of one video; `undefined` when the catalog has no price for it (the offering is tried last). */
+  quote: Quote | undefined;
+  /** Why there is no quote. */
+  quoteProblem: string | undefined;
+  healthy: boolean;
+};
+
+export type SkippedOffering = { provider: string; offering: string; reason: string };
+
+export type RoutePlan = {
+  modelId: string;
+  requestedModel: string;
+  /** Capable offerings, best first: healthy, then `provider.order`, then cheapest. */
+  candidates: RouteCandidate[];
+  skipped: SkippedOffering[];
+  allowFallbacks: boolean;
+  /** `provider.order`, as asked. */
+  preferred: string[];
+  lifecycle: Lifecycle | undefined;
+  /** Deprecation notes that apply whoever serves the job. */
+  warnings: VideoWarning[];
+};
+
+export type RouteDependencies = {
+  registry: Registry;
+  catalog: Catalog;
+  breakers: CircuitBreakers;
+  now: () => number;
+};
+
+/**
+ * Every offering that can honour the request, ordered by policy. Throws (400/404) when none can, naming each
+ * offering and why.
+ */
+export function planRoute(
+  deps: RouteDependencies,
+  request: StoredRequest,
+  image: { url: string | undefined } | undefined,
+): RoutePlan {
+  const resolved = deps.registry.resolve(request.model);
+  const preferences = request.provider ?? {};
+  const configured = [...deps.registry.providers.keys()];
+  for (const field of ['only', 'order'] as const) {
+    for (const name of preferences[field] ?? []) {
+      if (!deps.registry.providers.has(name)) {
+        throw new NoSuchProviderError({
+          providerId: name,
+          available: configured,
+          param: `provider.${field}`,
+        });
+      }
+    }
+  }
+  const providerOnly = Object.keys(request.extra).filter((key) => deps.registry.providerParameters.has(key));
+  const lifecycle = resolved.card?.lifecycle;
+  const input = toMatchInput(request, image !== undefined);
+  const at = new Date(deps.now());
+
+  const candidates: RouteCandidate[] = [];
+  const skipped: SkippedOffering[] = [];
+  let firstCapabilityError: UnsupportedCapabilityError | undefined;
+  for (const offering of resolved.candidates) {
+    const skip = (reason: string) =>
+      skipped.push({ provider: offering.provider, offering: offering.id, reason });
+    if (preferences.only && !preferences.only.includes(offering.provider)) {
+      skip('not in provider.only');
+      continue;
+    }
+    if (preferences.ignore?.includes(offering.provider)) {
+      skip('in provider.ignore');
+      continue;
+    }
+    const missing = providerOnly.filter((key) => !offering.providerParameters.includes(key));
+    if (missing.length > 0) {
+      skip(`does not take ${missing.join(', ')} (a parameter only some providers have)`);
+      continue;
+    }
+    let normalized: NormalizedRequest;
+    try {
+      normalized = matchRequest(offering, input);
+    } catch (error) {
+      if (!UnsupportedCapabilityError.isInstance(error)) throw error;
+      firstCapabilityError ??= error;
+      skip(error.message);
+      continue;
+    }
+    const imageCapability = offering.capabilities.image;
+    if (image && imageCapability && !canTakeImage(imageCapability, image)) {
+      skip('takes input_reference only as a URL; send an https URL instead of a file or data URI');
+      continue;
+    }
+    let priced: Quote | undefined;
+    let quoteProblem: string | undefined;
+    try {
+      priced = quote(deps.catalog, {
+        provider: offering.provider,
+        model: offering.model,
+        tier: normalized.tier,
+        seconds: normalized.seconds,
+        audio: normalized.audio,
+        at,
+      });
+    } catch (error) {
+      if (!ReelayError.isInstance(error)) throw error;
+      quoteProblem = error.message;
+    }
+    candidates.push({
+      offering,
+      provider: deps.registry.provider(offering.provider),
+      normalized,
+      quote: priced,
+      quoteProblem,
+      healthy: deps.breakers.isHealthy(offering.provider),
+    });
+  }
+
+  if (candidates.length === 0) throw noCandidate(request.model, skipped, firstCapabilityError);
+
+  const order = preferences.order ?? [];
+  const rank = (candidate: RouteCandidate) => {
+    const index = order.indexOf(candidate.offering.provider);
+    return index < 0 ? order.length : index;
+  };
+  const sorted = candidates
+    .map((candidate, index) => ({ candidate, index }))
+    .sort(
+      (a, b) =>
+        Number(!a.candidate.healthy) - Number(!b.candidate.healthy) ||
+        rank(a.candidate) - rank(b.candidate) ||
+        Number(a.candidate.quote === undefined) - Number(b.candidate.quote === undefined) ||
+        (a.candidate.quote?.micros ?? 0) - (b.candidate.quote?.micros ?? 0) ||
+        a.index - b.index,
+    )
+    .map(({ candidate }) => candidate);
+
+  const warning = deprecationWarning(resolved.modelId, lifecycle);
+  return {
+    modelId: resolved.modelId,
+    requestedModel: request.model,
+    candidates: sorted,
+    skipped,
+    allowFallbacks: preferences.allow_fallbacks !== false,
+    preferred: order,
+    lifecycle,
+    warnings: warning ? [warning] : [],
+  };
+}
+
+function noCandidate(
+  model: string,
+  skipped: SkippedOffering[],
+  capabilityError: UnsupportedCapabilityError | undefined,
+): ReelayError {
+  if (skipped.length === 1 && capabilityError) return capabilityError;
+  const reasons = skipped.map((entry) => `${entry.offering}: ${entry.reason}`).join('; ');
+  const byPreference = skipped.every(
+    (entry) => entry.reason.startsWith('not in provider.') || entry.reason.startsWith('in provider.'),
+  );
+  return new InvalidRequestError({
+    param: byPreference ? 'provider' : (capabilityError?.param ?? 'model'),
+    code: byPreference ? 'no_provider_allowed' : 'no_capable_provider',
+    message: byPreference
+      ? `The provider preferences exclude every provider serving ${model} (${reasons}). Loosen provider.only or provider.ignore.`
+      : `No provider can serve this request for ${model}. ${reasons}.`,
+  });
+}

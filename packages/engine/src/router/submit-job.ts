@@ -1,0 +1,179 @@
+import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
+import { formatDimensions } from '@reelay/core';
+import type { EngineContext } from '../engine-context';
+import { type ImageSource, imageForProvider } from '../images';
+import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
+import {
+  allAttemptsFailedError,
+  ambiguousSubmitError,
+  classifySubmitError,
+  toAttemptError,
+  withLifecycleNote,
+} from './attempt-error';
+import type { RouteCandidate, RoutePlan } from './plan-route';
+
+/** How a submit ended, with the job as it now stands (kept in memory, so no read-back is needed). */
+export type SubmitOutcome = { ok: true; job: JobRecord } | { ok: false; error: ReelayError; job: JobRecord };
+
+export type SubmitOptions = {
+  /** The job was inserted already marked `submitting` for the first candidate (one commit fewer). */
+  firstMarked?: boolean;
+};
+
+/**
+ * Submits one stored job, trying candidates in order. Before each call the job is marked `submitting`
+ * (write-ahead), after it `submitted` with the operation, so a crash in between is detected on restart and
+ * never resubmitted blindly. Moves to the next candidate only when the failure proves nothing was created.
+ */
+export async function submitJob(
+  ctx: EngineContext,
+  job: JobRecord,
+  plan: RoutePlan,
+  image: ImageSource | undefined,
+  options: SubmitOptions = {},
+): Promise<SubmitOutcome> {
+  const record: JobRecord = { ...job };
+  const write = (patch: JobPatch, onlyIn?: readonly JobState[]) => {
+    const written = ctx.store.update(job.id, patch, onlyIn);
+    if (written) Object.assign(record, patch);
+    return written;
+  };
+  const attempts: Attempt[] = [...job.attempts];
+  const candidates = plan.allowFallbacks ? plan.candidates : plan.candidates.slice(0, 1);
+  let attemptNumber = job.submitAttempt;
+
+  for (const [index, candidate] of candidates.entries()) {
+    if (index > 0 || !options.firstMarked) {
+      attemptNumber += 1;
+      const marked = write(
+        { state: 'submitting', submitAttempt: attemptNumber, ...candidateFields(plan, candidate) },
+        ['queued_local'],
+      );
+      if (!marked) return { ok: true, job: record }; // deleted meanwhile: nothing to send
+    }
+
+    const provider = candidate.offering.provider;
+    const startedAt = performance.now();
+    let result: SubmitResult;
+    try {
+      result = await candidate.provider.submit(submitRequest(candidate, job.prompt, image));
+    } catch (error) {
+      const failure = withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle);
+      ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
+      if (failure.providerFault) ctx.breakers.failure(provider);
+      if (failure.nothingCreated) {
+        attempts.push({
+          provider,
+          offering: candidate.offering.id,
+          outcome: 'failed',
+          error: toAttemptError(failure),
+        });
+        write({ state: 'queued_local', attempts }, ['submitting']);
+        continue;
+      }
+      attempts.push({
+        provider,
+        offering: candidate.offering.id,
+        outcome: 'unknown',
+        error: toAttemptError(failure),
+      });
+      const ambiguous = ambiguousSubmitError(job.id, provider, failure);
+      Object.assign(record, failJob(ctx, job.id, attempts, ambiguous, provider));
+      return { ok: false, error: ambiguous, job: record };
+    }
+    ctx.metrics.observeSubmit(provider, (performance.now() - startedAt) / 1000);
+    ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'ok' });
+    ctx.breakers.success(provider);
+    attempts.push({ provider, offering: candidate.offering.id, outcome: 'submitted' });
+
+    const now = ctx.now();
+    const nextPollAt = now + Math.min(ctx.settings.backoff.initialMs, ctx.settings.jobDeadlineMs);
+    const stored = write(
+      {
+        state: 'submitted',
+        operation: result.operation,
+        upstreamId: result.upstreamId,
+        attempts,
+        warnings: [...plan.warnings, ...candidate.normalized.warnings, ...result.warnings],
+        submittedAt: now,
+        nextPollAt,
+      },
+      ['submitting'],
+    );
+    ctx.metrics.jobsCreated({ provider });
+    if (!stored) {
+      // Deleted while the submit was in flight: stop the upstream job we just started.
+      await candidate.provider.cancel?.(result.operation).catch(() => undefined);
+      return { ok: true, job: record };
+    }
+    ctx.scheduler.schedule(job.id, provider, nextPollAt);
+    return { ok: true, job: record };
+  }
+
+  const error = allAttemptsFailedError(job.id, attempts);
+  Object.assign(record, failJob(ctx, job.id, attempts, error, attempts.at(-1)?.provider ?? null));
+  return { ok: false, error, job: record };
+}
+
+/** The routing decision as stored on the job, written together with the write-ahead marker. */
+export function candidateFields(plan: RoutePlan, candidate: RouteCandidate) {
+  const normalized = candidate.normalized;
+  return {
+    provider: candidate.offering.provider,
+    offeringId: candidate.offering.id,
+    upstreamModel: normalized.upstreamModel,
+    size: formatDimensions(normalized.dimensions),
+    seconds: normalized.seconds,
+    tier: normalized.tier,
+    audio: normalized.audio,
+    normalization: normalized.report,
+    warnings: [...plan.warnings, ...normalized.warnings],
+    costEstimateMicros: candidate.quote?.micros ?? null,
+  };
+}
+
+function submitRequest(
+  candidate: RouteCandidate,
+  prompt: string,
+  image: ImageSource | undefined,
+): SubmitRequest {
+  const normalized = candidate.normalized;
+  const capability = candidate.offering.capabilities.image;
+  return {
+    offering: candidate.offering,
+    mode: normalized.mode,
+    upstreamModel: normalized.upstreamModel,
+    prompt,
+    body: normalized.body,
+    image: image && capability ? imageForProvider(capability, image) : undefined,
+    dimensions: normalized.dimensions,
+    tier: normalized.tier,
+    seconds: normalized.seconds,
+  };
+}
+
+export function failJob(
+  ctx: EngineContext,
+  id: string,
+  attempts: Attempt[],
+  error: ReelayError,
+  provider: string | null,
+): JobPatch {
+  const patch: JobPatch = {
+    state: 'failed',
+    attempts,
+    error: { code: error.code ?? 'failed', message: error.message },
+    createError: {
+      status: error.status,
+      type: error.type,
+      code: error.code ?? null,
+      param: error.param ?? null,
+      message: error.message,
+    },
+    completedAt: ctx.now(),
+    nextPollAt: null,
+  };
+  ctx.store.update(id, patch);
+  ctx.metrics.jobsFailed({ provider: provider ?? 'none', code: error.code ?? 'failed' });
+  return patch;
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { readMp4Info } from '@reelay/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type SimulatorSetup, startSimulatorSetup } from './test-support/simulator-setup';
+import { waitFor } from './test-support/test-engine';
+
+const open = { apiKeyId: null };
+
+describe('engine over the real plugins and simulators', () => {
+  let setup: SimulatorSetup | undefined;
+  afterEach(() => setup?.close());
+
+  it.each([
+    ['openai/sora-2-pro', '1280x720', 4],
+    ['fal/veo-3.1', '1280x720', 4],
+    ['replicate/kling-3', '1920x1080', 5],
+  ])(
+    'should take %s to completion and store a playable MP4 of the asked size',
+    async (model, size, seconds) => {
+      setup = await startSimulatorSetup();
+      const { video } = await setup.engine.createVideo(
+        { model, prompt: 'a fox in the snow', size, seconds },
+        open,
+      );
+      const done = await waitFor(() => {
+        const current = setup!.engine.getVideo(video.id, open);
+        return current.status === 'completed' || current.status === 'failed' ? current : undefined;
+      }, 20_000);
+      expect(done.error).toBeNull();
+      expect(done.status).toBe('completed');
+      expect((done.metadata['cost'] as { micros: number }).micros).toBeGreaterThan(0);
+      const file = await setup.engine.openContent(video.id, 'video', open);
+      const info = readMp4Info(new Uint8Array(readFileSync(file.path)));
+      const [width, height] = size.split('x').map(Number);
+      expect({ width: info.width, height: info.height, hasMoov: info.hasMoov }).toEqual({
+        width,
+        height,
+        hasMoov: true,
+      });
+      expect(info.durationSeconds).toBeCloseTo(seconds, 0);
+    },
+  );
+
+  it('should fall back from fal to replicate on a 503 and record both attempts', async () => {
+    setup = await startSimulatorSetup();
+    setup.simulators.fal.injectFault({ route: /^POST /, fault: { kind: 'status', status: 503 } });
+    const { video } = await setup.engine.createVideo({ model: 'kling-3', prompt: 'a fox', seconds: 5 }, open);
+    expect(video.metadata['attempts']).toEqual([
+      expect.objectContaining({
+        provider: 'fal',
+        outcome: 'failed',
+        error: expect.objectContaining({ status: 503 }),
+      }),
+      { provider: 'replicate', offering: 'replicate/kling-3', outcome: 'submitted' },
+    ]);
+    await waitFor(() => setup!.engine.getVideo(video.id, open).status === 'completed', 20_000);
+  });
+
+  it('should not resubmit after the provider accepted the job but never answered', async () => {
+    setup = await startSimulatorSetup({ headersMs: 300 });
+    setup.simulators.fal.injectFault({ route: /^POST /, fault: { kind: 'hang-after-accept' } });
+    const error = await setup.engine
+      .createVideo({ model: 'kling-3', prompt: 'a fox', seconds: 5 }, open)
+      .catch((e) => e);
+    expect(error).toMatchObject({ status: 502, code: 'upstream_outcome_unknown' });
+    const creates = (simulator: { requests: Array<{ method: string }> }) =>
+      simulator.requests.filter((request) => request.method === 'POST').length;
+    expect(creates(setup.simulators.fal)).toBe(1);
+    expect(creates(setup.simulators.replicate)).toBe(0);
+  });
+});

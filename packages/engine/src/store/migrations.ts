@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order inside one transaction each; `PRAGMA user_version` records the
+ * last one applied. Never edit a shipped migration: append a new one.
+ */
+const migrations: string[] = [
+  `
+  CREATE TABLE jobs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    owner TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('single', 'parent', 'child')),
+    parent_id TEXT,
+    child_index INTEGER,
+    state TEXT NOT NULL,
+    model TEXT NOT NULL,
+    requested_model TEXT NOT NULL,
+    prompt TEXT NOT NULL,
+    request TEXT NOT NULL,
+    input_image TEXT,
+    body_hash TEXT NOT NULL,
+    provider TEXT,
+    offering_id TEXT,
+    upstream_model TEXT,
+    upstream_id TEXT,
+    operation TEXT,
+    size TEXT NOT NULL,
+    seconds REAL NOT NULL,
+    tier TEXT,
+    audio INTEGER NOT NULL DEFAULT 0,
+    normalization TEXT NOT NULL DEFAULT '[]',
+    warnings TEXT NOT NULL DEFAULT '[]',
+    attempts TEXT NOT NULL DEFAULT '[]',
+    submit_attempt INTEGER NOT NULL DEFAULT 0,
+    progress INTEGER NOT NULL DEFAULT 0,
+    cost_estimate_micros INTEGER,
+    cost_micros INTEGER,
+    error TEXT,
+    create_error TEXT,
+    outputs TEXT,
+    remixed_from TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    submitted_at INTEGER,
+    completed_at INTEGER,
+    expires_at INTEGER,
+    deadline_at INTEGER,
+    next_poll_at INTEGER,
+    poll_count INTEGER NOT NULL DEFAULT 0,
+    deleted_at INTEGER,
+    outputs_removed_at INTEGER
+  );
+  CREATE INDEX jobs_listing ON jobs (owner, seq) WHERE parent_id IS NULL AND deleted_at IS NULL;
+  CREATE INDEX jobs_children ON jobs (parent_id, child_index) WHERE parent_id IS NOT NULL;
+  CREATE INDEX jobs_unfinished ON jobs (state) WHERE state IN ('queued_local', 'submitting', 'submitted', 'in_progress');
+  CREATE INDEX jobs_expiring ON jobs (expires_at) WHERE expires_at IS NOT NULL AND outputs_removed_at IS NULL;
+
+  CREATE TABLE idempotency_keys (
+    owner TEXT NOT NULL,
+    key TEXT NOT NULL,
+    body_hash TEXT NOT NULL,
+    job_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (owner, key)
+  );
+  CREATE INDEX idempotency_keys_age ON idempotency_keys (created_at);
+
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  `,
+];
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `The database schema (version ${current}) is newer than this Reelay (version ${migrations.length}). ` +
+        'Upgrade Reelay or point REELAY_DATA_DIR at another directory.',
+    );
+  }
+  for (let version = current; version < migrations.length; version++) {
+    const sql = migrations[version]!;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export const schemaVersion = migrations.length;

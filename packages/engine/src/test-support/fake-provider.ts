@@ -1,0 +1,161 @@
+import type {
+  ImageInputCapability,
+  PollResult,
+  SubmitResult,
+  VideoOffering,
+  VideoOperation,
+  VideoProvider,
+} from '@reelay/core';
+import { createProviderHttpClient, parseOpenAIError } from '@reelay/provider-utils';
+import { z } from 'zod';
+
+export const fakeModel = 'test-model';
+
+export type FakeProviderOptions = {
+  id: string;
+  baseURL: string;
+  /** Response-header timeout: a submit that hangs longer is the ambiguous failure. Default 2 s. */
+  headersTimeoutMs?: number;
+  remix?: boolean;
+  /** Forms of input image the offering accepts. Default `['upload']`. */
+  imageAccepts?: ImageInputCapability['accepts'];
+  /** Parameters only this provider takes. */
+  providerParameters?: string[];
+  /** Catalog model id served. Default `test-model`. */
+  model?: string;
+};
+
+const operationSchema = z.object({ id: z.string() });
+const submitSchema = z.object({ id: z.string() });
+const statusSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']),
+  progress: z.number().optional(),
+  seconds: z.number().optional(),
+  error: z.string().optional(),
+});
+
+export function fakeOffering(
+  options: Pick<FakeProviderOptions, 'remix' | 'imageAccepts' | 'providerParameters' | 'model'>,
+): VideoOffering {
+  return {
+    model: options.model ?? fakeModel,
+    upstream: { 'text-to-video': 'fake-t2v', 'image-to-video': 'fake-i2v' },
+    capabilities: {
+      modes: ['text-to-video', 'image-to-video'],
+      size: {
+        kind: 'list',
+        options: [
+          { width: 1280, height: 720, tier: '720p', wire: { size: '1280x720' } },
+          { width: 720, height: 1280, tier: '720p', wire: { size: '720x1280' } },
+          { width: 1920, height: 1080, tier: '1080p', wire: { size: '1920x1080' } },
+        ],
+        default: { width: 1280, height: 720 },
+      },
+      duration: { field: 'seconds', format: 'integer', values: [4, 8, 12], default: 4 },
+      audio: undefined,
+      image: { field: 'image', accepts: options.imageAccepts ?? ['upload'] },
+      maxVideosPerCall: 1,
+      remix: options.remix ?? false,
+      variants: ['video', 'thumbnail'],
+    },
+    parameters: {},
+    providerParameters: options.providerParameters ?? [],
+  };
+}
+
+/** A test-only provider plugin over real HTTP, using the same HTTP client and error rules as real plugins. */
+export function createFakeProvider(options: FakeProviderOptions): VideoProvider {
+  const http = createProviderHttpClient({
+    provider: options.id,
+    baseURL: options.baseURL,
+    headers: () => ({ authorization: 'Bearer test-key' }),
+    parseError: parseOpenAIError,
+    timeouts: { connectMs: 2000, headersMs: options.headersTimeoutMs ?? 2000, bodyMs: 5000 },
+  });
+  const idOf = (operation: VideoOperation) => operationSchema.parse(operation).id;
+  const provider: VideoProvider = {
+    specificationVersion: 'v1',
+    id: options.id,
+    name: `Fake ${options.id}`,
+    baseURL: options.baseURL,
+    offerings: [fakeOffering(options)],
+    async submit(request): Promise<SubmitResult> {
+      const image = request.image;
+      const imageField =
+        image === undefined
+          ? {}
+          : image.kind === 'url'
+            ? { image_url: image.url }
+            : image.kind === 'data-uri'
+              ? { image_data_uri: image.uri.slice(0, 40) }
+              : {
+                  image_upload: {
+                    mediaType: image.mediaType,
+                    filename: image.filename,
+                    size: image.data.byteLength,
+                  },
+                };
+      const { value } = await http.json({
+        method: 'POST',
+        path: '/jobs',
+        body: { model: request.upstreamModel, prompt: request.prompt, ...request.body, ...imageField },
+        schema: submitSchema,
+      });
+      return { operation: { id: value.id }, upstreamId: value.id, warnings: [] };
+    },
+    async poll(operation): Promise<PollResult> {
+      const { value } = await http.json({
+        method: 'GET',
+        path: `/jobs/${idOf(operation)}`,
+        schema: statusSchema,
+      });
+      switch (value.status) {
+        case 'queued':
+        case 'running':
+          return { status: value.status === 'queued' ? 'queued' : 'in_progress', progress: value.progress };
+        case 'succeeded':
+          return {
+            status: 'succeeded',
+            outputs: [
+              { variant: 'video', url: undefined, contentType: 'video/mp4' },
+              { variant: 'thumbnail', url: undefined, contentType: 'image/png' },
+            ],
+            seconds: value.seconds,
+          };
+        case 'failed':
+          return {
+            status: 'failed',
+            error: { code: 'generation_failed', message: value.error ?? 'failed' },
+            canceled: false,
+          };
+        case 'canceled':
+          return { status: 'failed', error: { code: 'canceled', message: 'canceled' }, canceled: true };
+      }
+    },
+    async cancel(operation) {
+      await http.json({ method: 'POST', path: `/jobs/${idOf(operation)}/cancel`, schema: z.unknown() });
+    },
+    async content(request) {
+      return http.stream({
+        path: `/jobs/${idOf(request.operation)}/content`,
+        query: { variant: request.variant },
+      });
+    },
+    async delete(operation) {
+      await http.json({ method: 'DELETE', path: `/jobs/${idOf(operation)}`, schema: z.unknown() });
+    },
+  };
+  if (options.remix) {
+    provider.remix = async (operation, prompt) => {
+      const { value } = await http.json({
+        method: 'POST',
+        path: `/jobs/${idOf(operation)}/remix`,
+        body: { prompt },
+        schema: submitSchema,
+      });
+      return { operation: { id: value.id }, upstreamId: value.id, warnings: [] };
+    };
+  }
+  return provider;
+}

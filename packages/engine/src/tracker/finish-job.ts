@@ -1,0 +1,80 @@
+import type { PollResult, VideoOutputFile, VideoProvider } from '@reelay/core';
+import { ReelayError } from '@reelay/core';
+import { cost } from '@reelay/pricing';
+import type { EngineContext } from '../engine-context';
+import type { JobRecord, StoredOutput } from '../store';
+import { nextPoll } from './next-poll';
+
+type Succeeded = Extract<PollResult, { status: 'succeeded' }>;
+
+/**
+ * Copies the outputs into the data dir (the video must arrive; thumbnails are best effort), prices the job
+ * from the duration actually made, and marks it completed with its expiry. A failed download is retried
+ * on the next poll, until the deadline.
+ */
+export async function finishJob(
+  ctx: EngineContext,
+  job: JobRecord,
+  provider: VideoProvider,
+  result: Succeeded,
+): Promise<number | undefined> {
+  const offering = ctx.registry.offerings().find((candidate) => candidate.id === job.offeringId);
+  const variants = new Set<VideoOutputFile['variant']>(['video']);
+  for (const output of result.outputs) variants.add(output.variant);
+  for (const variant of offering?.capabilities.variants ?? []) variants.add(variant);
+
+  const stored: StoredOutput[] = [];
+  for (const variant of variants) {
+    try {
+      const content = await provider.content({ operation: job.operation!, outputs: result.outputs, variant });
+      stored.push(await ctx.files.save(job.id, variant, content));
+      ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'ok' });
+    } catch {
+      ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'error' });
+      if (variant === 'video') {
+        const next = nextPoll(ctx, job);
+        ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
+          'submitted',
+          'in_progress',
+        ]);
+        return next;
+      }
+    }
+  }
+
+  const now = ctx.now();
+  const completed = ctx.store.update(
+    job.id,
+    {
+      state: 'completed',
+      progress: 100,
+      outputs: stored,
+      costMicros: finalCost(ctx, job, result.seconds),
+      completedAt: now,
+      expiresAt: now + ctx.settings.retentionMs,
+      nextPollAt: null,
+    },
+    ['submitted', 'in_progress'],
+  );
+  if (completed) ctx.metrics.jobsCompleted({ provider: provider.id });
+  else await ctx.files.remove(job.id); // deleted while downloading
+  return undefined;
+}
+
+function finalCost(ctx: EngineContext, job: JobRecord, actualSeconds: number | undefined): number | null {
+  if (!job.provider || !job.tier) return null;
+  try {
+    return cost(ctx.catalog, {
+      provider: job.provider,
+      model: job.model,
+      tier: job.tier as Parameters<typeof cost>[1]['tier'],
+      audio: job.audio,
+      actualSeconds: actualSeconds !== undefined && actualSeconds > 0 ? actualSeconds : job.seconds,
+      seconds: job.seconds,
+      at: new Date(job.createdAt),
+    }).micros;
+  } catch (error) {
+    if (ReelayError.isInstance(error)) return null;
+    throw error;
+  }
+}

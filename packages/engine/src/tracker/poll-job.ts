@@ -1,0 +1,131 @@
+import { type PollResult, UpstreamError, type VideoProvider } from '@reelay/core';
+import type { EngineContext } from '../engine-context';
+import type { JobRecord } from '../store';
+import { finishJob } from './finish-job';
+import { nextPoll } from './next-poll';
+
+/**
+ * One tracker step for one job: poll, record progress, finish or fail. Resolves with when to poll next, or
+ * `undefined` when the job needs no more polling. Never throws.
+ */
+export async function pollJob(ctx: EngineContext, id: string): Promise<number | undefined> {
+  const job = ctx.store.get(id);
+  if (!job || job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress'))
+    return undefined;
+  const provider = job.provider ? ctx.registry.providers.get(job.provider) : undefined;
+  if (!provider || !job.operation) return undefined; // provider not configured now; resumed on a later start
+  const now = ctx.now();
+  if (job.deadlineAt !== null && now >= job.deadlineAt) {
+    await expireJob(ctx, job, provider);
+    return undefined;
+  }
+
+  let result: PollResult;
+  try {
+    result = await provider.poll(job.operation);
+  } catch (error) {
+    return pollFailed(ctx, job, error);
+  }
+  ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'poll', outcome: 'ok' });
+  ctx.breakers.success(provider.id);
+
+  if (result.status === 'failed') {
+    const code = result.canceled ? 'canceled' : result.error.code || 'generation_failed';
+    const message = `${provider.name}: ${result.error.message}`;
+    if (
+      ctx.store.update(
+        id,
+        { state: 'failed', error: { code, message }, completedAt: now, nextPollAt: null },
+        ['submitted', 'in_progress'],
+      )
+    ) {
+      ctx.metrics.jobsFailed({ provider: provider.id, code });
+    }
+    return undefined;
+  }
+  if (result.status === 'succeeded') return finishJob(ctx, job, provider, result);
+  const progress = Math.max(job.progress, clampProgress(result.progress));
+  const next = nextPoll(ctx, job);
+  ctx.store.update(
+    id,
+    {
+      state: result.status === 'queued' ? 'submitted' : 'in_progress',
+      progress,
+      pollCount: job.pollCount + 1,
+      nextPollAt: next,
+    },
+    ['submitted', 'in_progress'],
+  );
+  return next;
+}
+
+function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): number | undefined {
+  const providerId = job.provider ?? 'unknown';
+  ctx.metrics.upstreamRequests({ provider: providerId, operation: 'poll', outcome: 'error' });
+  const status = UpstreamError.isInstance(error) ? error.statusCode : undefined;
+  if (status === undefined || status >= 500 || status === 429) ctx.breakers.failure(providerId);
+  if (status === 404 || status === 410) {
+    const message = `${providerId} no longer knows this job (HTTP ${status}); it cannot be tracked further.`;
+    if (
+      ctx.store.update(
+        job.id,
+        {
+          state: 'failed',
+          error: { code: 'upstream_job_not_found', message },
+          completedAt: ctx.now(),
+          nextPollAt: null,
+        },
+        ['submitted', 'in_progress'],
+      )
+    ) {
+      ctx.metrics.jobsFailed({ provider: providerId, code: 'upstream_job_not_found' });
+    }
+    return undefined;
+  }
+  // Anything else (network, 5xx, 429, rotated credentials) may pass: keep trying until the deadline.
+  const retryAfter = UpstreamError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
+  const next = Math.max(nextPoll(ctx, job), ctx.now() + retryAfter);
+  ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, ['submitted', 'in_progress']);
+  return next;
+}
+
+async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProvider): Promise<void> {
+  let cancelled = false;
+  if (provider.cancel && job.operation) {
+    cancelled = await provider.cancel(job.operation).then(
+      () => true,
+      () => false,
+    );
+    ctx.metrics.upstreamRequests({
+      provider: provider.id,
+      operation: 'cancel',
+      outcome: cancelled ? 'ok' : 'error',
+    });
+  }
+  const minutes = Math.round(ctx.settings.jobDeadlineMs / 60_000);
+  const limit = minutes >= 1 ? `${minutes} min` : `${ctx.settings.jobDeadlineMs} ms`;
+  const message =
+    `The job did not finish within its deadline (${limit}) and ` +
+    (cancelled
+      ? `was cancelled at ${provider.name}.`
+      : `was abandoned (${provider.name} could not be asked to cancel it).`);
+  if (
+    ctx.store.update(
+      job.id,
+      {
+        state: 'failed',
+        error: { code: 'deadline_exceeded', message },
+        completedAt: ctx.now(),
+        nextPollAt: null,
+      },
+      ['submitted', 'in_progress'],
+    )
+  ) {
+    ctx.metrics.jobsFailed({ provider: provider.id, code: 'deadline_exceeded' });
+  }
+}
+
+function clampProgress(progress: number | undefined): number {
+  if (progress === undefined || !Number.isFinite(progress)) return 0;
+  return Math.max(0, Math.min(99, Math.round(progress)));
+}

@@ -1,0 +1,111 @@
+import type { CatalogModel, ProviderOffering, Registry, VideoCapabilities, VideoMode } from '@reelay/core';
+import { type Catalog, formatUsd, priceRange } from '@reelay/pricing';
+
+export type ModelProviderCard = {
+  provider: string;
+  /** `provider/model`, usable as `model` to pin this provider. */
+  id: string;
+  upstream: Partial<Record<VideoMode, string>>;
+  price: {
+    /** Cheapest per-second rate, e.g. `"from $0.30/s"`. */
+    display: string;
+    from_usd_per_second: string;
+    to_usd_per_second: string;
+    unit: 'per_second' | 'per_video';
+    as_of: string;
+    estimated: boolean;
+  } | null;
+  capabilities: VideoCapabilities;
+  provider_parameters: string[];
+};
+
+/** OpenAI's model object (`client.models.list()` works) plus what Reelay knows about the model. */
+export type ModelCard = {
+  id: string;
+  object: 'model';
+  /** Unix seconds: the earliest catalog price date, or 0 when unknown. */
+  created: number;
+  owned_by: string;
+  name: string;
+  family: string | null;
+  tags: string[];
+  modes: VideoMode[];
+  max_duration_seconds: number;
+  lifecycle: {
+    status: 'active' | 'deprecated' | 'retired';
+    deprecated_at: string | null;
+    retired_at: string | null;
+    successors: string[];
+    note: string | null;
+  };
+  /** The cheapest provider's rate, e.g. `"from $0.10/s"`; `null` when unpriced. */
+  price: string | null;
+  providers: ModelProviderCard[];
+};
+
+export function modelCard(
+  catalog: Catalog,
+  id: string,
+  card: CatalogModel | undefined,
+  offerings: readonly ProviderOffering[],
+): ModelCard {
+  const ranges = priceRange(catalog, id);
+  const providers: ModelProviderCard[] = offerings.map((offering) => {
+    const range = ranges.find((entry) => entry.provider === offering.provider);
+    return {
+      provider: offering.provider,
+      id: offering.id,
+      upstream: offering.upstream,
+      price: range
+        ? {
+            display: `from ${formatUsd(range.fromMicrosPerSecond)}/s`,
+            from_usd_per_second: formatUsd(range.fromMicrosPerSecond).slice(1),
+            to_usd_per_second: formatUsd(range.toMicrosPerSecond).slice(1),
+            unit: range.unit,
+            as_of: range.asOf,
+            estimated: range.estimated,
+          }
+        : null,
+      capabilities: offering.capabilities,
+      provider_parameters: offering.providerParameters,
+    };
+  });
+  const served = new Set(offerings.map((offering) => offering.provider));
+  const cheapest = ranges.find((range) => served.has(range.provider));
+  const asOfDates = catalog.prices
+    .filter((entry) => entry.model === id)
+    .map((entry) => Date.parse(entry.asOf));
+  const lifecycle = card?.lifecycle;
+  return {
+    id,
+    object: 'model',
+    created: asOfDates.length ? Math.floor(Math.min(...asOfDates) / 1000) : 0,
+    owned_by: card?.creator ?? offerings[0]?.provider ?? 'unknown',
+    name: card?.name ?? id,
+    family: card?.family ?? null,
+    tags: card?.tags ?? [],
+    modes: [...new Set(offerings.flatMap((offering) => offering.capabilities.modes))],
+    max_duration_seconds: Math.max(
+      0,
+      ...offerings.flatMap((offering) => offering.capabilities.duration.values),
+    ),
+    lifecycle: {
+      status: lifecycle?.status ?? 'active',
+      deprecated_at: lifecycle?.deprecatedAt ?? null,
+      retired_at: lifecycle?.retiredAt ?? null,
+      successors: lifecycle?.successors ?? [],
+      note: lifecycle?.note ?? null,
+    },
+    price: cheapest ? `from ${formatUsd(cheapest.fromMicrosPerSecond)}/s` : null,
+    providers,
+  };
+}
+
+export function listModelCards(registry: Registry, catalog: Catalog): ModelCard[] {
+  return registry.models().map((entry) => modelCard(catalog, entry.id, entry.card, entry.offerings));
+}
+
+export function getModelCard(registry: Registry, catalog: Catalog, id: string): ModelCard {
+  const resolved = registry.resolve(id);
+  return modelCard(catalog, resolved.modelId, resolved.card, resolved.candidates);
+}
