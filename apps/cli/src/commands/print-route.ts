@@ -1,0 +1,25 @@
+import type { Io } from '../io';
+import type { Colors } from '../output/colors';
+import { chosenRoute, type DryRun, formatMoney } from '../video-types';
+
+/** The route, what was normalized and the price, before anything is submitted. */
+export function printRoute(io: Io, dryRun: DryRun, colors: Colors): void {
+  const chosen = chosenRoute(dryRun);
+  if (!chosen) {
+    io.stderr.write(`${colors.yellow('No provider can serve this request as asked.')}\n`);
+    return;
+  }
+  io.stderr.write(
+    `${colors.bold('Route')}  ${chosen.offering}${chosen.reason ? colors.dim(` (${chosen.reason})`) : ''}\n`,
+  );
+  for (const entry of chosen.normalization ?? []) {
+    if (entry.action === 'passthrough') continue;
+    const sent = entry.sent === null ? '—' : JSON.stringify(entry.sent);
+    io.stderr.write(
+      `  ${entry.param}: ${JSON.stringify(entry.requested)} → ${sent} ${colors.dim(`(${entry.action}${entry.note ? `: ${entry.note}` : ''})`)}\n`,
+    );
+  }
+  io.stderr.write(
+    `${colors.bold('Price')}  ${formatMoney(dryRun.cost_estimate)}${chosen.quote_problem ? colors.dim(` (${chosen.quote_problem})`) : ''}\n`,
+  );
+}

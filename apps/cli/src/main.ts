@@ -1,0 +1,4 @@
+import { processIo } from './io';
+import { runCli } from './run-cli';
+
+process.exitCode = await runCli(process.argv.slice(2), processIo());
