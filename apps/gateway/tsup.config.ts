@@ -1,21 +1,10 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../tsup.shared';
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm'],
-    dts: true,
-    sourcemap: true,
-    clean: true,
-    target: 'node20',
-    tsconfig: 'tsconfig.build.json',
-  },
-  {
-    entry: ['src/main.ts'],
-    format: ['esm'],
-    sourcemap: true,
-    target: 'node20',
-    tsconfig: 'tsconfig.build.json',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+export default defineConfig({
+  ...libraryBuild,
+  entry: ['src/index.ts', 'src/main.ts'],
+  external: ['vitest'],
+  // Hashbang is valid in any ES module, so one banner serves the bin entry without a second build.
+  banner: { js: '#!/usr/bin/env node' },
+});
