@@ -53,6 +53,45 @@ describe('loadConfig', () => {
     });
   });
 
+  it('points fal and Replicate webhooks at REELAY_PUBLIC_URL and passes the webhook secrets on', () => {
+    const secret = `whsec_${Buffer.from('a sixteen byte key!').toString('base64')}`;
+    const config = loadConfig(
+      {
+        OPENAI_API_KEY: 'sk',
+        FAL_KEY: 'fk',
+        REPLICATE_API_TOKEN: 'r8',
+        REELAY_PUBLIC_URL: 'https://reelay.example.com/',
+        OPENAI_WEBHOOK_SECRET: secret,
+        REPLICATE_WEBHOOK_SECRET: secret,
+        REELAY_WEBHOOK_SECRET: secret,
+      },
+      { cwd },
+    );
+    expect(config.publicUrl).toBe('https://reelay.example.com');
+    expect(config.webhookSecret).toBe(secret);
+    expect(config.providers).toEqual({
+      openai: { apiKey: 'sk', baseURL: 'https://api.openai.com/v1', webhookSecret: secret },
+      fal: {
+        apiKey: 'fk',
+        baseURL: 'https://queue.fal.run',
+        webhookUrl: 'https://reelay.example.com/v1/provider-webhooks/fal',
+      },
+      replicate: {
+        apiKey: 'r8',
+        baseURL: 'https://api.replicate.com/v1',
+        webhookSecret: secret,
+        webhookUrl: 'https://reelay.example.com/v1/provider-webhooks/replicate',
+      },
+    });
+  });
+
+  it('refuses a webhook secret that is not whsec_<base64>, without echoing it', () => {
+    const error = configError(() => loadConfig({ REELAY_WEBHOOK_SECRET: 'hunter2-secret' }, { cwd }));
+    expect(error.issues.map((issue) => issue.setting)).toEqual(['REELAY_WEBHOOK_SECRET']);
+    expect(error.message).toContain("must be 'whsec_'");
+    expect(error.message).not.toContain('hunter2-secret');
+  });
+
   it('names every bad variable at once', () => {
     const error = configError(() =>
       loadConfig({

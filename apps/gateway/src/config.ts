@@ -12,8 +12,17 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-/** A provider the gateway talks to: its credential and where to send it. */
-export type ProviderConnection = { apiKey: string; baseURL: string };
+/** A provider the gateway talks to: its credential, where to send it, and how its webhooks reach the gateway. */
+export type ProviderConnection = {
+  apiKey: string;
+  baseURL: string;
+  /** Verifies the provider's Standard Webhooks deliveries (OpenAI, Replicate). */
+  webhookSecret?: string;
+  /** Where the provider should POST when a job ends, for providers that take it per request (fal, Replicate). */
+  webhookUrl?: string;
+  /** fal's webhook signing keys, when not fal's own (the sandbox simulator's). */
+  jwksUrl?: string;
+};
 
 /** Everything the gateway needs to start, validated. Build it with `loadConfig`. */
 export type GatewayConfig = {
@@ -31,8 +40,12 @@ export type GatewayConfig = {
   providers: { openai?: ProviderConnection; fal?: ProviderConnection; replicate?: ProviderConnection };
   catalog: CatalogOverrides | undefined;
   extraOfferings: ExtraOffering[];
-  /** Private-network origins the safe fetcher may reach, besides the providers' own. */
+  /** Private-network origins the safe fetcher (and webhook_url deliveries) may reach, besides the providers' own. */
   allowPrivateOrigins: string[];
+  /** The gateway's public URL, without a trailing slash. Env `REELAY_PUBLIC_URL`. */
+  publicUrl: string | undefined;
+  /** Signs the events sent to a request's `webhook_url`. Env `REELAY_WEBHOOK_SECRET`; default: kept in the data dir. */
+  webhookSecret: string | undefined;
   retentionMs: number;
   jobDeadlineMs: number;
   pollBackoff: Partial<BackoffOptions> | undefined;
@@ -94,11 +107,21 @@ export function loadConfig(
     fal: vars.FAL_QUEUE_BASE_URL ?? DEFAULT_BASE_URLS.fal,
     replicate: vars.REPLICATE_BASE_URL ?? DEFAULT_BASE_URLS.replicate,
   };
+  const publicUrl = vars.REELAY_PUBLIC_URL?.replace(/\/+$/, '');
+  const webhooks: Record<keyof typeof credentials, Partial<ProviderConnection>> = {
+    openai: { webhookSecret: vars.OPENAI_WEBHOOK_SECRET },
+    fal: { webhookUrl: publicUrl && `${publicUrl}/v1/provider-webhooks/fal` },
+    replicate: {
+      webhookSecret: vars.REPLICATE_WEBHOOK_SECRET,
+      webhookUrl: publicUrl && `${publicUrl}/v1/provider-webhooks/replicate`,
+    },
+  };
   const providers: GatewayConfig['providers'] = {};
   if (!sandbox) {
     for (const id of ['openai', 'fal', 'replicate'] as const) {
       const apiKey = credentials[id];
-      if (apiKey !== undefined) providers[id] = { apiKey, baseURL: baseURLs[id] };
+      if (apiKey !== undefined)
+        providers[id] = withoutUndefined({ apiKey, baseURL: baseURLs[id], ...webhooks[id] });
     }
   }
 
@@ -117,6 +140,8 @@ export function loadConfig(
       ...(file.allowPrivateOrigins ?? []),
       ...(vars.REELAY_ALLOW_PRIVATE_ORIGINS ?? []),
     ].map((url) => new URL(url).origin),
+    publicUrl,
+    webhookSecret: vars.REELAY_WEBHOOK_SECRET,
     retentionMs: retentionHours * 3_600_000,
     jobDeadlineMs: deadlineMinutes * 60_000,
     pollBackoff: file.pollBackoff,
@@ -172,6 +197,10 @@ function toIssues(error: z.ZodError, prefix: string): ConfigIssue[] {
         : issue.message;
     return { setting: setting === prefix ? `${prefix}(root)` : setting, message };
   });
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
 function resolvePath(cwd: string, path: string): string {

@@ -14,6 +14,7 @@ import { registerApiDocs } from './routes/api-docs';
 import { registerCreateVideo } from './routes/create-video';
 import { registerHealth } from './routes/health';
 import { registerModels } from './routes/models';
+import { registerProviderWebhooks } from './routes/provider-webhooks';
 import { registerRemixVideo } from './routes/remix-video';
 import type { RouteDeps } from './routes/route-deps';
 import { registerVideoContent } from './routes/video-content';
@@ -71,12 +72,6 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   // The playground is public like /docs: the page itself holds no data, and asks for a key when keys exist.
   app.route('/playground', createPlaygroundRoutes());
   app.get('/', (c) => c.redirect('/playground/'));
-  app.use('/v1/*', auth(engine));
-  app.use('/metrics', auth(engine));
-  app.get('/metrics', (c) => {
-    c.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-    return c.body(`${engine.metricsText().trimEnd()}\n${httpMetrics.text()}`);
-  });
 
   const deps: RouteDeps = {
     app,
@@ -84,6 +79,16 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
     maxBodyBytes: config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     lifecycleHeadersFor: lifecycleLookup(engine),
   };
+  // Registered before the API-key middleware, so its answer ends the chain there: providers cannot hold a
+  // gateway key, and the route authenticates each delivery by the provider's signature instead.
+  registerProviderWebhooks(deps, log);
+  app.use('/v1/*', auth(engine));
+  app.use('/metrics', auth(engine));
+  app.get('/metrics', (c) => {
+    c.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+    return c.body(`${engine.metricsText().trimEnd()}\n${httpMetrics.text()}`);
+  });
+
   registerCreateVideo(deps);
   registerVideos(deps);
   registerVideoContent(deps);

@@ -9,9 +9,17 @@ import type { ExtraOffering } from './settings/offering-schema';
 export type ProviderConnections = GatewayConfig['providers'];
 
 const factories: Record<keyof ProviderConnections, (connection: ProviderConnection) => VideoProvider> = {
-  openai: (connection) => createOpenAI(connection),
-  fal: (connection) => createFal(connection),
-  replicate: (connection) => createReplicate(connection),
+  openai: ({ apiKey, baseURL, webhookSecret }) =>
+    createOpenAI({ apiKey, baseURL, ...(webhookSecret ? { webhookSecret } : {}) }),
+  fal: ({ apiKey, baseURL, webhookUrl, jwksUrl }) =>
+    createFal({ apiKey, baseURL, ...(webhookUrl ? { webhookUrl } : {}), ...(jwksUrl ? { jwksUrl } : {}) }),
+  replicate: ({ apiKey, baseURL, webhookSecret, webhookUrl }) =>
+    createReplicate({
+      apiKey,
+      baseURL,
+      ...(webhookSecret ? { webhookSecret } : {}),
+      ...(webhookUrl ? { webhookUrl } : {}),
+    }),
 };
 
 /**

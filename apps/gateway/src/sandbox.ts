@@ -42,10 +42,23 @@ export async function startSandbox(behavior: { queueMs: number; runMs: number })
   }
   const simulators = { openai: openai.value, fal: fal.value, replicate: replicate.value };
   return {
+    // The simulators sign webhooks with their own secrets and keys, so deliveries they build verify here.
     connections: {
-      openai: { apiKey: simulators.openai.apiKey, baseURL: simulators.openai.baseURL },
-      fal: { apiKey: simulators.fal.apiKey, baseURL: simulators.fal.baseURL },
-      replicate: { apiKey: simulators.replicate.apiKey, baseURL: simulators.replicate.baseURL },
+      openai: {
+        apiKey: simulators.openai.apiKey,
+        baseURL: simulators.openai.baseURL,
+        webhookSecret: simulators.openai.webhookSecret,
+      },
+      fal: {
+        apiKey: simulators.fal.apiKey,
+        baseURL: simulators.fal.baseURL,
+        jwksUrl: simulators.fal.jwksUrl,
+      },
+      replicate: {
+        apiKey: simulators.replicate.apiKey,
+        baseURL: simulators.replicate.baseURL,
+        webhookSecret: simulators.replicate.webhookSecret,
+      },
     },
     origins: running.map((simulator) => simulator.origin),
     simulators,

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createRegistry } from '@reelay/core';
-import { createEngine, type Engine } from '@reelay/engine';
+import { createEngine, type Engine, loadWebhookSecret } from '@reelay/engine';
 import { loadCatalog } from '@reelay/pricing';
 import { type GatewayConfig, isLoopbackHost, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
@@ -62,12 +62,18 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         ...config.allowPrivateOrigins,
       ]),
     ];
+    const signing =
+      config.webhookSecret === undefined
+        ? loadWebhookSecret(config.dataDir)
+        : { secret: config.webhookSecret, file: undefined, created: false };
     const engine = createEngine({
       registry,
       catalog,
       dataDir: config.dataDir,
       sandbox: config.sandbox,
       trustedOrigins,
+      webhookSecret: signing.secret,
+      ...(config.publicUrl ? { publicBaseURL: config.publicUrl } : {}),
       retentionMs: config.retentionMs,
       jobDeadlineMs: config.jobDeadlineMs,
       ...(config.pollBackoff ? { pollBackoff: config.pollBackoff } : {}),
@@ -109,6 +115,11 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         : `providers: ${providers.map((provider) => provider.id).join(', ') || 'none'} (sandbox off: ${config.sandboxReason})`,
     );
     log(`data directory: ${config.dataDir} · API reference: ${url}/docs`);
+    log(
+      signing.file === undefined
+        ? 'webhook_url events are signed with REELAY_WEBHOOK_SECRET'
+        : `webhook_url events are signed with the secret in ${signing.file}${signing.created ? ' (just generated)' : ''}; give it to your receivers, or set REELAY_WEBHOOK_SECRET`,
+    );
 
     let closing: Promise<void> | undefined;
     return {

@@ -21,6 +21,10 @@ import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
 import { getModelCard, listModelCards } from './view/model-cards';
 import { toVideoObject } from './view/video-object';
+import { createDeliveryStore } from './webhooks/delivery-store';
+import { receiveProviderWebhook } from './webhooks/receive-provider-webhook';
+import { isWebhookSecret, loadWebhookSecret } from './webhooks/webhook-secret';
+import { createWebhookSender } from './webhooks/webhook-sender';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -36,6 +40,12 @@ const DAY = 24 * 60 * 60 * 1000;
  */
 export function createEngine(options: EngineOptions): Engine {
   const now = options.now ?? Date.now;
+  if (options.webhookSecret !== undefined && !isWebhookSecret(options.webhookSecret)) {
+    throw new TypeError(
+      "webhookSecret must be 'whsec_' followed by at least 16 bytes of base64, e.g. whsec_ + `openssl rand -base64 32`.",
+    );
+  }
+  const webhookSecret = options.webhookSecret ?? loadWebhookSecret(options.dataDir).secret;
   const db = openDatabase(options.dataDir, { durable: options.durableCommits === true });
   const retentionMs = options.retentionMs ?? 7 * DAY;
   const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
@@ -50,6 +60,7 @@ export function createEngine(options: EngineOptions): Engine {
     return promise;
   };
 
+  const safeFetcher = options.safeFetcher ?? createSafeFetcher({ trustedOrigins: options.trustedOrigins });
   const ctx: EngineContext = {
     registry: options.registry,
     catalog: options.catalog,
@@ -63,7 +74,17 @@ export function createEngine(options: EngineOptions): Engine {
       now,
       run: (id) => pollJob(ctx, id),
     }),
-    safeFetcher: options.safeFetcher ?? createSafeFetcher({ trustedOrigins: options.trustedOrigins }),
+    safeFetcher,
+    webhooks: createWebhookSender({
+      deliveries: createDeliveryStore(db, now),
+      fetcher: safeFetcher,
+      secret: webhookSecret,
+      now,
+      retryDelaysMs: options.webhookRetryDelaysMs ?? [5_000, 15_000, 45_000],
+      timeoutMs: options.webhookTimeoutMs ?? 30_000,
+      onAttempt: (outcome) => ctx.metrics.webhookAttempts({ outcome }),
+    }),
+    pushedResults: new Map(),
     now,
     random: options.random ?? Math.random,
     settings: {
@@ -108,6 +129,7 @@ export function createEngine(options: EngineOptions): Engine {
     deleteVideo: (id, context) => track(deleteVideo(ctx, id, context)),
     remixVideo: (id, prompt, context) => track(remixVideo(ctx, id, prompt, context)),
     openContent: (id, variant, context) => openContent(ctx, id, variant, context),
+    receiveProviderWebhook: (providerId, request) => receiveProviderWebhook(ctx, providerId, request),
     listModels: () => listModelCards(options.registry, options.catalog),
     getModel: (id) => getModelCard(options.registry, options.catalog, id),
     health: () => ({
@@ -123,6 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (started || stopped) return;
       started = true;
       ctx.scheduler.start();
+      ctx.webhooks.start();
       void track(resumeJobs(ctx)).catch(() => undefined);
       void sweep();
       const interval = Math.max(1000, Math.min(options.sweepIntervalMs ?? 10 * 60 * 1000, retentionMs));
@@ -136,6 +159,7 @@ export function createEngine(options: EngineOptions): Engine {
       await ctx.scheduler.stop();
       while (work.size > 0) await Promise.allSettled([...work]);
       await ctx.scheduler.stop();
+      await ctx.webhooks.stop();
       if (!options.safeFetcher) await ctx.safeFetcher.close();
       db.close();
     },

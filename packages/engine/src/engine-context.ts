@@ -1,4 +1,4 @@
-import type { BackoffOptions, Registry } from '@reelay/core';
+import type { BackoffOptions, PollResult, Registry } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ImageLimits } from './images';
@@ -7,6 +7,7 @@ import type { CircuitBreakers } from './router/circuit-breaker';
 import type { OutputStore } from './storage';
 import type { JobStore } from './store';
 import type { Scheduler } from './tracker/scheduler';
+import type { WebhookSender } from './webhooks/webhook-sender';
 
 export type EngineSettings = {
   dataDir: string;
@@ -30,6 +31,10 @@ export type EngineContext = {
   metrics: Metrics;
   scheduler: Scheduler;
   safeFetcher: SafeFetcher;
+  /** Outgoing `webhook_url` events. */
+  webhooks: WebhookSender;
+  /** Job states that arrived by provider webhook, taken by the job's next tracker step instead of a poll. */
+  pushedResults: Map<string, PollResult>;
   now: () => number;
   random: () => number;
   settings: EngineSettings;

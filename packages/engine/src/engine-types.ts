@@ -5,6 +5,7 @@ import type {
   Registry,
   VideoObject,
   VideoWarning,
+  WebhookRequest,
 } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
@@ -57,6 +58,15 @@ export type EngineOptions = {
   durableCommits?: boolean;
   /** The guard for user-supplied URLs. Default `createSafeFetcher({ trustedOrigins })`. */
   safeFetcher?: SafeFetcher;
+  /**
+   * Signs the events sent to a request's `webhook_url` (`whsec_<base64>`, Standard Webhooks). Default: one
+   * generated on first start and kept in `${dataDir}/webhook-secret` (see `loadWebhookSecret`).
+   */
+  webhookSecret?: string;
+  /** Delays before each retry of a failed webhook delivery. Default 5 s, 15 s, 45 s (three retries). */
+  webhookRetryDelaysMs?: number[];
+  /** Longest one webhook delivery attempt may take. Default 30 s. */
+  webhookTimeoutMs?: number;
 };
 
 /** Who is asking: the verified API key id (`null` when the gateway runs open) and the Idempotency-Key header. */
@@ -112,6 +122,21 @@ export type VideoList = {
 
 export type ProviderHealth = { id: string; state: CircuitState; consecutiveFailures: number };
 
+/** What a provider webhook delivery led to. */
+export type ProviderWebhookResult = {
+  /**
+   * - `accepted`: it carried the job's state, which the tracker applies now in place of a poll;
+   * - `poll_scheduled`: it named the job only (OpenAI), so the job is polled now;
+   * - `ignored`: an event with nothing to act on;
+   * - `unknown_job`: no job has that upstream id (another gateway's, or one still being submitted);
+   * - `already_final`: the job already ended or was deleted (a repeat).
+   */
+  outcome: 'accepted' | 'poll_scheduled' | 'ignored' | 'unknown_job' | 'already_final';
+  provider: string;
+  upstreamId: string | null;
+  videoId: string | null;
+};
+
 export type CreateVideoResult = {
   video: VideoObject;
   replayed: boolean;
@@ -139,6 +164,12 @@ export type Engine = {
     variant: 'video' | 'thumbnail' | 'spritesheet',
     context: RequestContext,
   ): Promise<{ path: string; size: number; contentType: string }>;
+  /**
+   * Takes a provider's webhook delivery (`POST /v1/provider-webhooks/:provider` in the gateway). The plugin's
+   * `parseWebhook` verifies it: a bad signature throws a 401 `invalid_webhook_signature`, an unknown provider
+   * a 404. Polling stays the fallback, so a lost delivery only delays a job.
+   */
+  receiveProviderWebhook(providerId: string, request: WebhookRequest): Promise<ProviderWebhookResult>;
   listModels(): ModelCard[];
   getModel(id: string): ModelCard;
   health(): { providers: ProviderHealth[] };

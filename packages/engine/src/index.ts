@@ -6,6 +6,7 @@ export type {
   Engine,
   EngineOptions,
   ProviderHealth,
+  ProviderWebhookResult,
   RequestContext,
   VideoList,
 } from './engine-types';
@@ -16,3 +17,4 @@ export { openApiKeyStore } from './keys/open-api-key-store';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export type { Deprecation } from './router/lifecycle';
 export type { ModelCard, ModelProviderCard } from './view/model-cards';
+export { loadWebhookSecret } from './webhooks/webhook-secret';

@@ -1,5 +1,4 @@
 import {
-  type ImageInput,
   InvalidRequestError,
   type JsonObject,
   type PollResult,
@@ -11,6 +10,7 @@ import {
   createProviderHttpClient,
   createSafeFetcher,
   type HttpTimeouts,
+  imageAsUri,
   loadApiKey,
   parseFalError,
   sanitizeUrl,
@@ -115,7 +115,7 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
     async submit(request, options) {
       const body: JsonObject = { prompt: request.prompt, ...request.body };
       if (request.image)
-        body[request.offering.capabilities.image?.field ?? 'image_url'] = imageValue(request.image);
+        body[request.offering.capabilities.image?.field ?? 'image_url'] = imageAsUri(request.image);
       const { value, status } = await http.json({
         method: 'POST',
         path: `/${request.upstreamModel}`,
@@ -194,17 +194,6 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
 
     parseWebhook,
   };
-}
-
-function imageValue(image: ImageInput): string {
-  switch (image.kind) {
-    case 'url':
-      return image.url;
-    case 'data-uri':
-      return image.uri;
-    case 'upload':
-      return `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
-  }
 }
 
 /**

@@ -1,4 +1,10 @@
-import { type ImageInput, type MatchInput, matchRequest, type SubmitRequest } from '@reelay/core';
+import {
+  type ImageInput,
+  type MatchInput,
+  matchRequest,
+  type SubmitRequest,
+  toSubmitRequest,
+} from '@reelay/core';
 import { falOfferings } from './fal-offerings';
 
 /** A `SubmitRequest` built the way the gateway builds it: core's matcher, then the adapter. Tests only. */
@@ -11,15 +17,5 @@ export function falSubmitRequest(
   const offering = falOfferings.find((candidate) => candidate.model === model);
   if (!offering) throw new Error(`no fal offering ${model}`);
   const normalized = matchRequest(offering, { extra: {}, ...input, hasImage: image !== undefined });
-  return {
-    offering,
-    mode: normalized.mode,
-    upstreamModel: normalized.upstreamModel,
-    prompt,
-    body: normalized.body,
-    image,
-    dimensions: normalized.dimensions,
-    tier: normalized.tier,
-    seconds: normalized.seconds,
-  };
+  return toSubmitRequest({ offering, normalized, prompt, image });
 }

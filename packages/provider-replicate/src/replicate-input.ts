@@ -1,9 +1,5 @@
-import {
-  type ImageInput,
-  type JsonObject,
-  type SubmitRequest,
-  UnsupportedCapabilityError,
-} from '@reelay/core';
+import { type JsonObject, type SubmitRequest, UnsupportedCapabilityError } from '@reelay/core';
+import { imageAsUri } from '@reelay/provider-utils';
 
 /**
  * The prediction's `input`: the prompt, the fields matching decided (already in Replicate's names and
@@ -20,21 +16,9 @@ export function buildInput(request: SubmitRequest): JsonObject {
         supported: request.offering.capabilities.modes,
       });
     }
-    input[field] = imageValue(request.image);
+    input[field] = imageAsUri(request.image);
   }
   return input;
-}
-
-/** Replicate file inputs are URI strings: a URL, or a `data:` URI for bytes we hold. */
-function imageValue(image: ImageInput): string {
-  switch (image.kind) {
-    case 'url':
-      return image.url;
-    case 'data-uri':
-      return image.uri;
-    case 'upload':
-      return `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
-  }
 }
 
 const SECRET_FIELD = /api_?key|token|secret|password/i;

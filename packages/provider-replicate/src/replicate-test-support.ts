@@ -3,6 +3,7 @@ import {
   type MatchInput,
   matchRequest,
   type SubmitRequest,
+  toSubmitRequest,
   type VideoOffering,
 } from '@reelay/core';
 import { replicateOfferings } from './replicate-offerings';
@@ -23,15 +24,5 @@ export function submitRequest(
   const offering = offeringFor(model);
   const { image, ...rest } = input;
   const normalized = matchRequest(offering, { extra: {}, ...rest, hasImage: image !== undefined });
-  return {
-    offering,
-    mode: normalized.mode,
-    upstreamModel: normalized.upstreamModel,
-    prompt,
-    body: normalized.body,
-    image,
-    dimensions: normalized.dimensions,
-    tier: normalized.tier,
-    seconds: normalized.seconds,
-  };
+  return toSubmitRequest({ offering, normalized, prompt, image });
 }

@@ -18,6 +18,8 @@ export {
   type SafeFetcher,
   type SafeFetcherOptions,
   type SafeFetchOptions,
+  type SafePostOptions,
+  type SafePostResponse,
 } from './safe-fetch/safe-fetcher';
 export { buildUpstreamError, type ParsedUpstreamError } from './upstream-errors/build-upstream-error';
 export { createErrorParser } from './upstream-errors/create-error-parser';
@@ -28,7 +30,9 @@ export { parseReplicateError } from './upstream-errors/parse-replicate-error';
 export { parseRetryAfter } from './upstream-errors/parse-retry-after';
 export { redactSecrets, sanitizeUrl } from './upstream-errors/redact';
 export type { UpstreamErrorParser, UpstreamErrorResponse } from './upstream-errors/upstream-error-parser';
+export { imageAsUri } from './util/image-as-uri';
 export { loadApiKey } from './util/load-api-key';
+export { providerSettingsFields } from './util/provider-settings-fields';
 export { removeUndefined } from './util/remove-undefined';
 export { withoutTrailingSlash } from './util/without-trailing-slash';
 export {
@@ -39,6 +43,11 @@ export {
   type JwksFetch,
 } from './webhooks/fal-jwks-cache';
 export type { Ed25519Jwk, Jwks } from './webhooks/jwks';
+export {
+  type SignStandardWebhookOptions,
+  type StandardWebhookHeaders,
+  signStandardWebhook,
+} from './webhooks/sign-standard-webhook';
 export { type VerifyFalWebhookOptions, verifyFalWebhook } from './webhooks/verify-fal-webhook';
 export { type VerifyStandardWebhookOptions, verifyStandardWebhook } from './webhooks/verify-standard-webhook';
 export type { WebhookHeaders } from './webhooks/webhook-headers';

@@ -13,7 +13,8 @@ export const createVideoFieldDocs: Record<string, string> = {
   audio: 'Whether to generate sound, where the model can switch it.',
   input_reference:
     'First-frame image: an https URL, a `data:` URI, `{ "image_url": "…" }`, or (multipart) an uploaded file. An image makes the request image-to-video.',
-  webhook_url: 'An http(s) URL the gateway may notify when the job ends.',
+  webhook_url:
+    'An https URL the gateway POSTs a signed Standard Webhooks event to when the video ends (`video.completed` or `video.failed`, with the video object as `data`). Retried 3 times (after 5, 15 and 45 s). Private and loopback addresses are refused unless the operator allows them.',
   metadata: 'Up to 16 string key/value pairs, kept with the job.',
   provider:
     'Routing preferences: `order` (try first), `only`, `ignore`, and `allow_fallbacks` (default true: a submit that provably created nothing is retried at the next provider).',

@@ -275,6 +275,28 @@ export function buildOpenApiDocument(options: { version?: string } = {}): Record
         },
       },
     },
+    '/v1/provider-webhooks/{provider}': {
+      post: {
+        operationId: 'receiveProviderWebhook',
+        tags: ['Operations'],
+        summary: 'Provider webhook receiver',
+        description:
+          "Where OpenAI, fal and Replicate report finished jobs. No API key: each delivery is verified by the provider's signature (Standard Webhooks for OpenAI and Replicate, Ed25519 for fal). Events about unknown jobs are answered 200 and ignored.",
+        security: [],
+        parameters: [
+          { name: 'provider', in: 'path', required: true, schema: { enum: ['openai', 'fal', 'replicate'] } },
+        ],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
+        responses: {
+          '200': {
+            description:
+              '`{received: true, outcome, video_id}`; outcome is accepted, poll_scheduled, ignored, unknown_job or already_final.',
+          },
+          '401': { description: 'The signature does not verify.', content: json('Error') },
+          '404': { description: 'No configured provider of that name.', content: json('Error') },
+        },
+      },
+    },
     '/healthz': {
       get: {
         operationId: 'health',

@@ -38,6 +38,15 @@ const originList = z.preprocess(
     .optional(),
 );
 
+const webhookSecret = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "must be 'whsec_' followed by base64 (a Standard Webhooks secret)")
+    .optional(),
+);
+
 /** The environment variables the gateway reads. Names are fixed by DESIGN.md; operators and tests rely on them. */
 export const envSchema = z.object({
   PORT: wholeNumber('a TCP port, 0 picks a free one', 0, 65_535),
@@ -60,6 +69,10 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: httpUrl,
   FAL_QUEUE_BASE_URL: httpUrl,
   REPLICATE_BASE_URL: httpUrl,
+  REELAY_PUBLIC_URL: httpUrl,
+  REELAY_WEBHOOK_SECRET: webhookSecret,
+  OPENAI_WEBHOOK_SECRET: webhookSecret,
+  REPLICATE_WEBHOOK_SECRET: webhookSecret,
 });
 
 export type GatewayEnv = z.output<typeof envSchema>;

@@ -2,6 +2,7 @@ import { InvalidRequestError } from '../errors/invalid-request-error';
 import { listSome } from '../errors/no-such-model-error';
 import { ReelayError } from '../errors/reelay-error';
 import { type MatchInput, matchRequest, type NormalizedRequest } from '../matching/match-request';
+import { toSubmitRequest } from '../matching/to-submit-request';
 import type { JsonValue } from '../spec/json-value';
 import type { ContentResult, VideoOperation, VideoOutputFile } from '../spec/operation';
 import type { ImageInput, VideoProvider } from '../spec/video-provider';
@@ -78,17 +79,7 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
   const deadline = AbortSignal.timeout(options.timeoutMs ?? 30 * 60_000);
   const signal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline;
   const submitted = await provider.submit(
-    {
-      offering,
-      mode: normalized.mode,
-      upstreamModel: normalized.upstreamModel,
-      prompt: options.prompt,
-      body: normalized.body,
-      image: options.image,
-      dimensions: normalized.dimensions,
-      tier: normalized.tier,
-      seconds: normalized.seconds,
-    },
+    toSubmitRequest({ offering, normalized, prompt: options.prompt, image: options.image }),
     { abortSignal: signal },
   );
   const backoff = { ...defaultPollBackoff, ...options.pollBackoff };

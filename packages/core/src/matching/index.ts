@@ -5,3 +5,4 @@ export type { NormalizationAction, NormalizationEntry } from './normalization-en
 export { formatDimensions, parseDimensions, parseRatio, ratioDistance, ratioOf, reduceRatio } from './ratio';
 export { resolveSizeTarget, type SizeRequest, type SizeSource, type SizeTarget } from './size-target';
 export { canonicalTier, dimensionsForTier, nearestTier, parseTier, pickNearest, tierArea } from './tier';
+export { toSubmitRequest } from './to-submit-request';

@@ -10,6 +10,8 @@ import { hashRequest, toStoredRequest } from '../router/stored-request';
 import { candidateFields, submitJob } from '../router/submit-job';
 import type { IdempotencyEntry, JobRecord, NewJob, StoredImage } from '../store';
 import { toVideoObject } from '../view/video-object';
+import { checkWebhookUrl } from '../webhooks/check-webhook-url';
+import { jobEnded } from '../webhooks/job-ended';
 import { imageSourceOf, releaseInputImage, storeInputImage } from './input-image';
 import { newJob } from './new-job';
 import { validateRequest } from './validate-request';
@@ -81,6 +83,7 @@ async function create(
   const urlHint = imageUrlOf(reference);
   // Route first: a request no offering can serve is refused before any download.
   const plan = planRoute(ctx, stored, reference === undefined ? undefined : { url: urlHint });
+  await checkWebhookUrl(ctx, stored.webhook_url);
   const image =
     reference === undefined ? undefined : await loadInputImage(reference, imageLoaderOptions(ctx));
 
@@ -122,6 +125,8 @@ async function create(
     }
     throw error;
   }
+  // Children that ended during the create (a fast job, a failed submit) may have been the last of them.
+  if (jobs.length > 1) jobEnded(ctx, id);
   const video =
     records.length === 1
       ? toVideoObject(ctx.settings, outcomes[0]!.job)

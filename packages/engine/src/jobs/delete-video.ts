@@ -27,6 +27,7 @@ export async function deleteVideo(
 
 async function deleteOne(ctx: EngineContext, job: JobRecord): Promise<void> {
   ctx.scheduler.remove(job.id);
+  ctx.pushedResults.delete(job.id);
   const provider = job.provider ? ctx.registry.providers.get(job.provider) : undefined;
   const operation = job.operation;
   if (provider && operation) {

@@ -6,6 +6,7 @@ import { loadInputImage } from '../images';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RouteCandidate, type RoutePlan } from '../router/plan-route';
 import { toStoredRequest } from '../router/stored-request';
+import { checkWebhookUrl } from '../webhooks/check-webhook-url';
 import { imageLoaderOptions, imageUrlOf } from './create-video';
 import { validateRequest } from './validate-request';
 
@@ -15,6 +16,7 @@ export async function dryRun(ctx: EngineContext, input: CreateVideoRequest): Pro
   const stored = toStoredRequest(request);
   const reference = request.input_reference;
   const plan = planRoute(ctx, stored, reference === undefined ? undefined : { url: imageUrlOf(reference) });
+  await checkWebhookUrl(ctx, stored.webhook_url);
   if (reference !== undefined) await loadInputImage(reference, imageLoaderOptions(ctx));
   const n = stored.n ?? 1;
   const first = plan.candidates[0]!;

@@ -4,6 +4,7 @@ import { interruptedSubmitMessage } from '../router/attempt-error';
 import { planRoute } from '../router/plan-route';
 import { failJob, submitJob } from '../router/submit-job';
 import type { JobRecord } from '../store';
+import { jobEnded } from '../webhooks/job-ended';
 import { imageSourceOf, releaseInputImage } from './input-image';
 
 /**
@@ -46,6 +47,7 @@ function failInterrupted(ctx: EngineContext, job: JobRecord): void {
     },
   ];
   failJob(ctx, job.id, attempts, error, job.provider);
+  jobEnded(ctx, job.id);
   void releaseInputImage(ctx, job);
 }
 
@@ -67,5 +69,7 @@ async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
       failJob(ctx, job.id, job.attempts, error, null);
     }
   }
+  // No one is waiting on a create call any more: a job that failed here is reported like any other end.
+  jobEnded(ctx, job.id);
   await releaseInputImage(ctx, job);
 }

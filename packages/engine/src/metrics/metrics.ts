@@ -34,6 +34,14 @@ export function createMetrics() {
       'reelay_idempotent_replays_total',
       'Creates answered from an Idempotency-Key.',
     ),
+    webhookAttempts: counter(
+      'reelay_webhook_attempts_total',
+      'Outgoing webhook delivery attempts, by outcome (delivered, retry, failed).',
+    ),
+    providerWebhooks: counter(
+      'reelay_provider_webhooks_total',
+      'Provider webhook deliveries received, by provider and outcome.',
+    ),
     observeSubmit(provider: string, seconds: number) {
       const key = formatLabels({ provider });
       let entry = histogram.get(key);

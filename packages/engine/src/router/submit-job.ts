@@ -1,5 +1,5 @@
 import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
-import { formatDimensions } from '@reelay/core';
+import { formatDimensions, toSubmitRequest } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import { type ImageSource, imageForProvider } from '../images';
 import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
@@ -137,19 +137,13 @@ function submitRequest(
   prompt: string,
   image: ImageSource | undefined,
 ): SubmitRequest {
-  const normalized = candidate.normalized;
   const capability = candidate.offering.capabilities.image;
-  return {
+  return toSubmitRequest({
     offering: candidate.offering,
-    mode: normalized.mode,
-    upstreamModel: normalized.upstreamModel,
+    normalized: candidate.normalized,
     prompt,
-    body: normalized.body,
     image: image && capability ? imageForProvider(capability, image) : undefined,
-    dimensions: normalized.dimensions,
-    tier: normalized.tier,
-    seconds: normalized.seconds,
-  };
+  });
 }
 
 export function failJob(

@@ -19,6 +19,8 @@ export type JobStore = {
   /** Inserts jobs (and claims an Idempotency-Key) in one transaction; reports an existing claim instead. */
   insert(jobs: NewJob[], claim?: IdempotencyClaim): InsertResult;
   get(id: string): JobRecord | undefined;
+  /** The job a provider knows by `upstreamId` (the latest, should an id ever repeat). */
+  byUpstreamId(provider: string, upstreamId: string): JobRecord | undefined;
   children(parentId: string): JobRecord[];
   /**
    * Applies `patch` to one job. With `onlyIn`, the write happens only while the job is in one of those
@@ -88,6 +90,9 @@ export function createJobStore(db: Database.Database, now: () => number): JobSto
      VALUES (${insertColumns.map(() => '?').join(', ')}, ?)`,
   );
   const selectJob = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
+  const selectByUpstreamId = db.prepare<[string, string], JobRow>(
+    'SELECT * FROM jobs WHERE provider = ? AND upstream_id = ? ORDER BY seq DESC LIMIT 1',
+  );
   const selectChildren = db.prepare<[string], JobRow>(
     'SELECT * FROM jobs WHERE parent_id = ? ORDER BY child_index',
   );
@@ -159,6 +164,10 @@ export function createJobStore(db: Database.Database, now: () => number): JobSto
     },
     get(id: string): JobRecord | undefined {
       const row = selectJob.get(id);
+      return row ? toJobRecord(row) : undefined;
+    },
+    byUpstreamId(provider: string, upstreamId: string): JobRecord | undefined {
+      const row = selectByUpstreamId.get(provider, upstreamId);
       return row ? toJobRecord(row) : undefined;
     },
     children(parentId: string): JobRecord[] {

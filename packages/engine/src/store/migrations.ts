@@ -74,6 +74,26 @@ const migrations: string[] = [
     revoked_at INTEGER
   );
   `,
+  `
+  CREATE INDEX jobs_upstream ON jobs (provider, upstream_id) WHERE upstream_id IS NOT NULL;
+
+  -- One outgoing webhook event per finished job (job_id is the top-level job: a single job or an n > 1 parent).
+  -- payload is the exact body sent on every attempt; next_attempt_at is NULL once delivered or given up.
+  CREATE TABLE webhook_deliveries (
+    event_id TEXT PRIMARY KEY,
+    job_id TEXT NOT NULL UNIQUE,
+    url TEXT NOT NULL,
+    type TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER,
+    delivered_at INTEGER,
+    failed_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -5,11 +5,36 @@ import type {
   VideoOffering,
   VideoOperation,
   VideoProvider,
+  WebhookEvent,
+  WebhookRequest,
 } from '@reelay/core';
-import { createProviderHttpClient, parseOpenAIError } from '@reelay/provider-utils';
+import {
+  createProviderHttpClient,
+  parseOpenAIError,
+  signStandardWebhook,
+  verifyStandardWebhook,
+} from '@reelay/provider-utils';
 import { z } from 'zod';
 
 export const fakeModel = 'test-model';
+
+/** The Standard Webhooks secret fake providers verify their webhooks with. */
+export const fakeWebhookSecret = `whsec_${Buffer.from('fake provider webhook secret').toString('base64')}`;
+
+/** A webhook as a fake provider would send it: `{ id, status? }`, signed (with `secret`, to forge one). */
+export function fakeWebhook(
+  body: { id: string; status?: string; seconds?: number; error?: string; type?: string },
+  secret = fakeWebhookSecret,
+): WebhookRequest {
+  const rawBody = new TextEncoder().encode(JSON.stringify(body));
+  const signature = signStandardWebhook({
+    secret,
+    id: `msg_${body.id}`,
+    timestamp: Date.now() / 1000,
+    body: rawBody,
+  });
+  return { headers: new Headers(signature), rawBody };
+}
 
 export type FakeProviderOptions = {
   id: string;
@@ -34,6 +59,32 @@ const statusSchema = z.object({
   seconds: z.number().optional(),
   error: z.string().optional(),
 });
+const webhookSchema = statusSchema.partial({ status: true }).extend({ type: z.string().optional() });
+
+function toPollResult(value: z.infer<typeof statusSchema>): PollResult {
+  switch (value.status) {
+    case 'queued':
+    case 'running':
+      return { status: value.status === 'queued' ? 'queued' : 'in_progress', progress: value.progress };
+    case 'succeeded':
+      return {
+        status: 'succeeded',
+        outputs: [
+          { variant: 'video', url: undefined, contentType: 'video/mp4' },
+          { variant: 'thumbnail', url: undefined, contentType: 'image/png' },
+        ],
+        seconds: value.seconds,
+      };
+    case 'failed':
+      return {
+        status: 'failed',
+        error: { code: 'generation_failed', message: value.error ?? 'failed' },
+        canceled: false,
+      };
+    case 'canceled':
+      return { status: 'failed', error: { code: 'canceled', message: 'canceled' }, canceled: true };
+  }
+}
 
 export function fakeOffering(
   options: Pick<FakeProviderOptions, 'remix' | 'imageAccepts' | 'providerParameters' | 'model'>,
@@ -110,28 +161,7 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
         path: `/jobs/${idOf(operation)}`,
         schema: statusSchema,
       });
-      switch (value.status) {
-        case 'queued':
-        case 'running':
-          return { status: value.status === 'queued' ? 'queued' : 'in_progress', progress: value.progress };
-        case 'succeeded':
-          return {
-            status: 'succeeded',
-            outputs: [
-              { variant: 'video', url: undefined, contentType: 'video/mp4' },
-              { variant: 'thumbnail', url: undefined, contentType: 'image/png' },
-            ],
-            seconds: value.seconds,
-          };
-        case 'failed':
-          return {
-            status: 'failed',
-            error: { code: 'generation_failed', message: value.error ?? 'failed' },
-            canceled: false,
-          };
-        case 'canceled':
-          return { status: 'failed', error: { code: 'canceled', message: 'canceled' }, canceled: true };
-      }
+      return toPollResult(value);
     },
     async cancel(operation) {
       await http.json({ method: 'POST', path: `/jobs/${idOf(operation)}/cancel`, schema: z.unknown() });
@@ -144,6 +174,19 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
     },
     async delete(operation) {
       await http.json({ method: 'DELETE', path: `/jobs/${idOf(operation)}`, schema: z.unknown() });
+    },
+    async parseWebhook(request): Promise<WebhookEvent | undefined> {
+      verifyStandardWebhook({
+        secret: fakeWebhookSecret,
+        headers: request.headers,
+        rawBody: request.rawBody,
+      });
+      const body = webhookSchema.parse(JSON.parse(new TextDecoder().decode(request.rawBody)));
+      if (body.type === 'ping') return undefined;
+      return {
+        upstreamId: body.id,
+        result: body.status ? toPollResult({ ...body, status: body.status }) : undefined,
+      };
     },
   };
   if (options.remix) {

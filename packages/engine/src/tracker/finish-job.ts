@@ -3,6 +3,7 @@ import { ReelayError } from '@reelay/core';
 import { cost } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
 import type { JobRecord, StoredOutput } from '../store';
+import { jobEnded } from '../webhooks/job-ended';
 import { nextPoll } from './next-poll';
 
 type Succeeded = Extract<PollResult, { status: 'succeeded' }>;
@@ -56,8 +57,12 @@ export async function finishJob(
     },
     ['submitted', 'in_progress'],
   );
-  if (completed) ctx.metrics.jobsCompleted({ provider: provider.id });
-  else await ctx.files.remove(job.id); // deleted while downloading
+  if (completed) {
+    ctx.metrics.jobsCompleted({ provider: provider.id });
+    jobEnded(ctx, job.id);
+  } else {
+    await ctx.files.remove(job.id); // deleted while downloading
+  }
   return undefined;
 }
 

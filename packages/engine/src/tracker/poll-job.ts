@@ -1,15 +1,26 @@
 import { type PollResult, UpstreamError, type VideoProvider } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import type { JobRecord } from '../store';
+import { jobEnded } from '../webhooks/job-ended';
 import { finishJob } from './finish-job';
 import { nextPoll } from './next-poll';
 
 /**
- * One tracker step for one job: poll, record progress, finish or fail. Resolves with when to poll next, or
- * `undefined` when the job needs no more polling. Never throws.
+ * One tracker step for one job: poll (or take the state a provider webhook brought), record progress, finish
+ * or fail. Resolves with when to poll next, or `undefined` when the job needs no more polling. Never throws.
  */
 export async function pollJob(ctx: EngineContext, id: string): Promise<number | undefined> {
+  const next = await step(ctx, id);
+  if (!ctx.pushedResults.has(id)) return next;
+  // A webhook arrived during this step: applied now rather than after the backoff, unless the job is done.
+  if (next === undefined) ctx.pushedResults.delete(id);
+  return next === undefined ? undefined : ctx.now();
+}
+
+async function step(ctx: EngineContext, id: string): Promise<number | undefined> {
   const job = ctx.store.get(id);
+  const pushed = ctx.pushedResults.get(id);
+  ctx.pushedResults.delete(id);
   if (!job || job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress'))
     return undefined;
   const provider = job.provider ? ctx.registry.providers.get(job.provider) : undefined;
@@ -21,13 +32,17 @@ export async function pollJob(ctx: EngineContext, id: string): Promise<number | 
   }
 
   let result: PollResult;
-  try {
-    result = await provider.poll(job.operation);
-  } catch (error) {
-    return pollFailed(ctx, job, error);
+  if (pushed !== undefined) {
+    result = pushed;
+  } else {
+    try {
+      result = await provider.poll(job.operation);
+    } catch (error) {
+      return pollFailed(ctx, job, error);
+    }
+    ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'poll', outcome: 'ok' });
+    ctx.breakers.success(provider.id);
   }
-  ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'poll', outcome: 'ok' });
-  ctx.breakers.success(provider.id);
 
   if (result.status === 'failed') {
     const code = result.canceled ? 'canceled' : result.error.code || 'generation_failed';
@@ -40,6 +55,7 @@ export async function pollJob(ctx: EngineContext, id: string): Promise<number | 
       )
     ) {
       ctx.metrics.jobsFailed({ provider: provider.id, code });
+      jobEnded(ctx, id);
     }
     return undefined;
   }
@@ -79,6 +95,7 @@ function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): number 
       )
     ) {
       ctx.metrics.jobsFailed({ provider: providerId, code: 'upstream_job_not_found' });
+      jobEnded(ctx, job.id);
     }
     return undefined;
   }
@@ -122,6 +139,7 @@ async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProv
     )
   ) {
     ctx.metrics.jobsFailed({ provider: provider.id, code: 'deadline_exceeded' });
+    jobEnded(ctx, job.id);
   }
 }
 

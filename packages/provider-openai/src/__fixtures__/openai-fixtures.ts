@@ -1,4 +1,10 @@
-import { type ImageInput, type MatchInput, matchRequest, type SubmitRequest } from '@reelay/core';
+import {
+  type ImageInput,
+  type MatchInput,
+  matchRequest,
+  type SubmitRequest,
+  toSubmitRequest,
+} from '@reelay/core';
 import { openAIOfferings } from '../openai-offerings';
 
 /** A SubmitRequest built the real way: public input → `matchRequest` → what an adapter receives. */
@@ -11,17 +17,7 @@ export function submitRequestFor(
   const offering = openAIOfferings.find((candidate) => candidate.model === model);
   if (!offering) throw new Error(`no offering ${model}`);
   const normalized = matchRequest(offering, { extra: {}, ...input, hasImage: image !== undefined });
-  return {
-    offering,
-    mode: normalized.mode,
-    upstreamModel: normalized.upstreamModel,
-    prompt,
-    body: normalized.body,
-    image,
-    dimensions: normalized.dimensions,
-    tier: normalized.tier,
-    seconds: normalized.seconds,
-  };
+  return toSubmitRequest({ offering, normalized, prompt, image });
 }
 
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {

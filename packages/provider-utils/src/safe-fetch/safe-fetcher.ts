@@ -6,7 +6,7 @@ import { ContentTooLargeError } from '../errors/content-too-large-error';
 import { UnsafeUrlError } from '../errors/unsafe-url-error';
 import { UrlFetchError } from '../errors/url-fetch-error';
 import { describeNetworkError, errorCode } from '../http/network-error';
-import { discardBody, isRedirect, sendRequest } from '../http/send-request';
+import { discardBody, isRedirect, readBodyText, sendRequest } from '../http/send-request';
 import { type HttpTimeouts, resolveTimeouts } from '../http/timeouts';
 import { contentLengthOf, mergeHeaders, toHeaders } from '../http/to-headers';
 import { toWebStream } from '../http/to-web-stream';
@@ -46,6 +46,21 @@ export type SafeFetchOptions = {
   headers?: Record<string, string>;
 };
 
+export type SafePostOptions = {
+  /** Sent as is (JSON text, say); the caller sets `content-type`. */
+  body: string | Uint8Array;
+  /** Request headers (`content-type`, signatures). Credential headers are refused. */
+  headers?: Record<string, string>;
+  abortSignal?: AbortSignal;
+  /** The whole exchange, connect to the last byte of the answer. Default: only the fetcher's per-phase timeouts. */
+  timeoutMs?: number;
+};
+
+/** The receiver's answer to a `post`; the first 4 KiB of its body are kept (for error messages). */
+export type SafePostResponse = { status: number; headers: Headers; bodyText: string };
+
+const POST_RESPONSE_TEXT_LIMIT = 4096;
+
 export type SafeFetcher = {
   /**
    * GETs a URL from a user or a provider response, without credentials, following at most 5 redirects and
@@ -54,6 +69,13 @@ export type SafeFetcher = {
    * signal's reason.
    */
   fetch(url: string, options?: SafeFetchOptions): Promise<ContentResult>;
+  /**
+   * POSTs to a URL a user gave (a webhook receiver), without credentials and with the same address checks as
+   * `fetch`, made at connect time. Redirects are not followed (a 3xx is returned as is), and any HTTP answer
+   * resolves: the caller decides what a status means. Refusals throw `UnsafeUrlError`; a connection failure
+   * or `timeoutMs` throws `UrlFetchError` (`isRetryable`); an aborted call rejects with the signal's reason.
+   */
+  post(url: string, options: SafePostOptions): Promise<SafePostResponse>;
   /** The same checks without downloading: resolves DNS and throws `UnsafeUrlError` if refused. */
   assertSafe(url: string): Promise<void>;
   /** Closes pooled connections; later calls open new ones. */
@@ -149,6 +171,42 @@ export function createSafeFetcher(options: SafeFetcherOptions): SafeFetcher {
           contentType: responseHeaders.get('content-type') ?? 'application/octet-stream',
           contentLength,
         };
+      }
+    },
+
+    async post(url, postOptions) {
+      const { abortSignal, timeoutMs } = postOptions;
+      const headers = requestHeaders(postOptions.headers);
+      const target = check(url);
+      const shown = sanitizeUrl(target.href);
+      const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+      const signal =
+        timeout && abortSignal ? AbortSignal.any([abortSignal, timeout]) : (timeout ?? abortSignal);
+      const failure = (error: unknown): unknown => {
+        if (abortSignal?.aborted) return abortSignal.reason;
+        if (timeout?.aborted) {
+          return new UrlFetchError({
+            url: shown,
+            message: `no answer within ${timeoutMs} ms.`,
+            isRetryable: true,
+          });
+        }
+        return transportFailure(shown, error);
+      };
+      const body = typeof postOptions.body === 'string' ? postOptions.body : Buffer.from(postOptions.body);
+      try {
+        const response = await sendRequest({
+          dispatcher: dispatcherFor(target),
+          url: target,
+          method: 'POST',
+          headers,
+          body,
+          abortSignal: signal,
+        });
+        const bodyText = await readBodyText(response.body, POST_RESPONSE_TEXT_LIMIT);
+        return { status: response.statusCode, headers: toHeaders(response.headers), bodyText };
+      } catch (error) {
+        throw failure(error);
       }
     },
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookVerificationError } from '../errors/webhook-verification-error';
+import { standardWebhookKey } from './standard-webhook-key';
 import { assertFreshTimestamp, requiredHeader, toBytes, type WebhookHeaders } from './webhook-headers';
 
 export type VerifyStandardWebhookOptions = {
@@ -28,7 +29,7 @@ export function verifyStandardWebhook(options: VerifyStandardWebhookOptions): vo
     now: options.now,
   });
 
-  const expected = createHmac('sha256', secretKey(options.secret))
+  const expected = createHmac('sha256', standardWebhookKey(options.secret))
     .update(`${id}.${timestamp}.`)
     .update(toBytes(options.rawBody))
     .digest();
@@ -42,12 +43,4 @@ export function verifyStandardWebhook(options: VerifyStandardWebhookOptions): vo
   throw new WebhookVerificationError(
     'No webhook-signature entry matches the body; check the webhook secret and that the raw body is passed unmodified.',
   );
-}
-
-function secretKey(secret: string): Buffer {
-  const key = Buffer.from(secret.trim().replace(/^whsec_/, ''), 'base64');
-  if (key.length === 0) {
-    throw new TypeError("The webhook secret is empty or not base64; it should look like 'whsec_…'.");
-  }
-  return key;
 }

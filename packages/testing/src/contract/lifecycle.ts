@@ -4,6 +4,7 @@ import {
   matchRequest,
   type PollResult,
   type SubmitRequest,
+  toSubmitRequest,
   type VideoOffering,
   type VideoProvider,
 } from '@reelay/core';
@@ -20,17 +21,8 @@ export function submitRequestFor(
     seconds: fields.seconds,
     extra: fields.extra ?? {},
   });
-  return {
-    offering,
-    mode: normalized.mode,
-    upstreamModel: normalized.upstreamModel,
-    prompt,
-    body: normalized.body,
-    image: fields.withImage ? firstFrameFor(offering, normalized.dimensions) : undefined,
-    dimensions: normalized.dimensions,
-    tier: normalized.tier,
-    seconds: normalized.seconds,
-  };
+  const image = fields.withImage ? firstFrameFor(offering, normalized.dimensions) : undefined;
+  return toSubmitRequest({ offering, normalized, prompt, image });
 }
 
 /** Polls until the job ends, collecting every state seen. Bounded: gives up after `timeoutMs`. */

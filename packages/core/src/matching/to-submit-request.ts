@@ -1,0 +1,24 @@
+import type { VideoOffering } from '../spec/offering';
+import type { ImageInput, SubmitRequest } from '../spec/video-provider';
+import type { NormalizedRequest } from './match-request';
+
+/** What an adapter receives for a request matched to `offering`: the one place this shape is assembled. */
+export function toSubmitRequest(options: {
+  offering: VideoOffering;
+  normalized: NormalizedRequest;
+  prompt: string;
+  image: ImageInput | undefined;
+}): SubmitRequest {
+  const { offering, normalized } = options;
+  return {
+    offering,
+    mode: normalized.mode,
+    upstreamModel: normalized.upstreamModel,
+    prompt: options.prompt,
+    body: normalized.body,
+    image: options.image,
+    dimensions: normalized.dimensions,
+    tier: normalized.tier,
+    seconds: normalized.seconds,
+  };
+}

@@ -1,0 +1,55 @@
+import { ReelayError, type WebhookEvent, type WebhookRequest } from '@reelay/core';
+import { WebhookVerificationError } from '@reelay/provider-utils';
+import type { EngineContext } from '../engine-context';
+import type { ProviderWebhookResult } from '../engine-types';
+import { NotFoundError } from '../errors';
+
+/**
+ * A provider's webhook delivery, verified and decoded by its plugin, applied to the job it names. A delivery
+ * carrying the job's state hands it to the tracker, which applies it at once in place of a poll (so it never
+ * races a poll of the same job); one carrying only an id makes the job due for an immediate poll. Repeats
+ * and events about finished or unknown jobs change nothing.
+ */
+export async function receiveProviderWebhook(
+  ctx: EngineContext,
+  providerId: string,
+  request: WebhookRequest,
+): Promise<ProviderWebhookResult> {
+  const provider = ctx.registry.providers.get(providerId);
+  if (!provider?.parseWebhook) {
+    const takers = [...ctx.registry.providers.values()]
+      .filter((each) => each.parseWebhook)
+      .map((each) => each.id);
+    throw new NotFoundError(
+      `No configured provider '${providerId.slice(0, 40)}' takes webhooks here. Providers that do: ${takers.join(', ') || 'none'}.`,
+      'unknown_provider',
+      'provider',
+    );
+  }
+  let event: WebhookEvent | undefined;
+  try {
+    event = await provider.parseWebhook(request);
+  } catch (error) {
+    if (!WebhookVerificationError.isInstance(error)) throw error;
+    ctx.metrics.providerWebhooks({ provider: provider.id, outcome: 'invalid_signature' });
+    throw new ReelayError({
+      status: 401,
+      type: 'invalid_request_error',
+      code: 'invalid_webhook_signature',
+      message: `${provider.name} webhook refused: ${error.message}`,
+    });
+  }
+  const result = (outcome: ProviderWebhookResult['outcome'], videoId: string | null = null) => {
+    ctx.metrics.providerWebhooks({ provider: provider.id, outcome });
+    return { outcome, provider: provider.id, upstreamId: event?.upstreamId ?? null, videoId };
+  };
+  if (event === undefined) return result('ignored');
+  const job = ctx.store.byUpstreamId(provider.id, event.upstreamId);
+  if (!job) return result('unknown_job');
+  if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
+    return result('already_final', job.id);
+  }
+  if (event.result) ctx.pushedResults.set(job.id, event.result);
+  ctx.scheduler.schedule(job.id, provider.id, ctx.now());
+  return result(event.result ? 'accepted' : 'poll_scheduled', job.id);
+}

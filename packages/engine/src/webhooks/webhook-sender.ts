@@ -1,0 +1,127 @@
+import { type SafeFetcher, signStandardWebhook, UnsafeUrlError } from '@reelay/provider-utils';
+import type { DeliveryStore, NewWebhookDelivery, WebhookDelivery } from './delivery-store';
+
+export type WebhookSenderOptions = {
+  deliveries: DeliveryStore;
+  /** Posts with the SSRF checks; never with credentials. */
+  fetcher: SafeFetcher;
+  /** `whsec_…`: what receivers verify the signature with. */
+  secret: string;
+  now: () => number;
+  /** The delay before each retry; its length is the number of retries. */
+  retryDelaysMs: readonly number[];
+  /** One attempt, connect to the end of the answer. */
+  timeoutMs: number;
+  onAttempt?: (outcome: 'delivered' | 'retry' | 'failed') => void;
+};
+
+export type WebhookSender = ReturnType<typeof createWebhookSender>;
+
+const MAX_IN_FLIGHT = 16;
+/** Past an attempt's timeout: how long a row stays leased, so a crash mid-attempt delays its resend by this. */
+const LEASE_GRACE_MS = 5_000;
+
+/**
+ * Sends stored webhook events as Standard Webhooks (signed `webhook-id` / `webhook-timestamp` /
+ * `webhook-signature`), retrying failures on `retryDelaysMs`. The table is the queue: every state change is
+ * committed, so a restart resumes where the last process stopped. One timer for all deliveries.
+ */
+export function createWebhookSender(options: WebhookSenderOptions) {
+  const { deliveries } = options;
+  const inFlight = new Map<string, Promise<void>>();
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let timerAt = Number.POSITIVE_INFINITY;
+  let started = false;
+
+  function arm(at: number | undefined): void {
+    if (!started || at === undefined || at >= timerAt) return;
+    if (timer) clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(tick, Math.min(Math.max(0, at - options.now()), 60_000));
+    timer.unref();
+  }
+
+  function tick(): void {
+    timer = undefined;
+    timerAt = Number.POSITIVE_INFINITY;
+    if (!started) return;
+    const free = MAX_IN_FLIGHT - inFlight.size;
+    if (free <= 0) return; // a finishing attempt re-arms
+    for (const delivery of deliveries.due(options.now(), free)) launch(delivery);
+    if (inFlight.size < MAX_IN_FLIGHT) arm(deliveries.nextDueAt());
+  }
+
+  function launch(delivery: WebhookDelivery): void {
+    deliveries.postpone(delivery.eventId, options.now() + options.timeoutMs + LEASE_GRACE_MS);
+    const attempt = send(delivery).finally(() => {
+      inFlight.delete(delivery.eventId);
+      if (started) arm(deliveries.nextDueAt());
+    });
+    inFlight.set(delivery.eventId, attempt);
+  }
+
+  async function send(delivery: WebhookDelivery): Promise<void> {
+    const signature = signStandardWebhook({
+      secret: options.secret,
+      id: delivery.eventId,
+      timestamp: options.now() / 1000,
+      body: delivery.payload,
+    });
+    let problem: string;
+    let permanent = false;
+    try {
+      const response = await options.fetcher.post(delivery.url, {
+        body: delivery.payload,
+        headers: { 'content-type': 'application/json', 'user-agent': 'reelay-webhooks', ...signature },
+        timeoutMs: options.timeoutMs,
+        abortSignal: stopping.signal,
+      });
+      if (response.status >= 200 && response.status < 300) {
+        deliveries.delivered(delivery.eventId);
+        options.onAttempt?.('delivered');
+        return;
+      }
+      problem = `the receiver answered HTTP ${response.status}`;
+    } catch (error) {
+      if (stopping.signal.aborted) {
+        // Interrupted by stop(): not an attempt. The next start sends it again, with the same webhook-id.
+        deliveries.postpone(delivery.eventId, options.now());
+        return;
+      }
+      // The address is refused by policy: retrying cannot help.
+      permanent = UnsafeUrlError.isInstance(error);
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    const delay = permanent ? undefined : options.retryDelaysMs[delivery.attempts];
+    if (delay === undefined) {
+      deliveries.gaveUp(delivery.eventId, problem);
+      options.onAttempt?.('failed');
+    } else {
+      deliveries.retryAt(delivery.eventId, options.now() + delay, problem);
+      options.onAttempt?.('retry');
+    }
+  }
+
+  return {
+    /** Stores an event (once per job) and sends it as soon as possible. */
+    enqueue(delivery: NewWebhookDelivery): void {
+      if (deliveries.add(delivery)) arm(options.now());
+    },
+    /** Sends whatever is pending, including what an earlier process left. */
+    start(): void {
+      if (started) return;
+      started = true;
+      arm(deliveries.nextDueAt());
+    },
+    /** Stops sending; attempts in flight are aborted and sent again on the next start. */
+    async stop(): Promise<void> {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      stopping.abort();
+      await Promise.allSettled([...inFlight.values()]);
+    },
+  };
+}
