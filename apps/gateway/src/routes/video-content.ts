@@ -7,6 +7,9 @@ import type { RouteDeps } from './route-deps';
 const VARIANTS = ['video', 'thumbnail', 'spritesheet'] as const;
 type Variant = (typeof VARIANTS)[number];
 
+// Larger reads than the 64 KiB default roughly double throughput through the web-streams layer (see docs/benchmarks.md).
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+
 /**
  * `GET /v1/videos/:id/content?variant=video|thumbnail|spritesheet`: the stored output, streamed from disk with
  * HTTP Range support (206 / 416). The file is never read into memory.
@@ -43,7 +46,7 @@ export function registerVideoContent({ app, engine }: RouteDeps): void {
     const status = range.kind === 'partial' ? 206 : 200;
 
     if (c.req.raw.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-    const stream = createReadStream(file.path, { start, end });
+    const stream = createReadStream(file.path, { start, end, highWaterMark: STREAM_CHUNK_BYTES });
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
   });
 }

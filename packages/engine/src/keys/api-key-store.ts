@@ -36,11 +36,16 @@ export function createApiKeys(db: Database.Database, now: () => number): ApiKeys
     'SELECT COUNT(*) AS count FROM api_keys WHERE revoked_at IS NULL',
   );
 
+  // The gateway asks on every request whether keys exist; another process (`reelay keys create`) may add one,
+  // so the answer is kept for at most a second, and dropped at once when this process changes the keys.
+  let cachedCount: { value: number; at: number } | undefined;
+
   return {
     create(name) {
       const id = newApiKeyId();
       const key = `rly_${randomBytes(32).toString('base64url')}`;
       insert.run(id, name, hashApiKey(key), now());
+      cachedCount = undefined;
       return { id, key };
     },
     list() {
@@ -54,13 +59,18 @@ export function createApiKeys(db: Database.Database, now: () => number): ApiKeys
     revoke(id) {
       if (!exists.get(id)) throw new NotFoundError(`API key '${id}' does not exist.`, 'api_key_not_found');
       revokeOne.run(now(), id);
+      cachedCount = undefined;
     },
     verify(key) {
       if (key.length === 0 || key.length > 200) return undefined;
       return byHash.get(hashApiKey(key))?.id;
     },
     count() {
-      return countActive.get()?.count ?? 0;
+      const at = performance.now();
+      if (cachedCount === undefined || at - cachedCount.at > 1000) {
+        cachedCount = { value: countActive.get()?.count ?? 0, at };
+      }
+      return cachedCount.value;
     },
   };
 }

@@ -73,6 +73,10 @@ function parseJson<T>(text: string | null, schema: z.ZodType<T>, column: string,
   return result.data;
 }
 
+// Built once: a schema made per row showed up in retrieve profiles.
+const attemptsSchema = z.array(attemptSchema);
+const storedOutputsSchema = z.array(storedOutputSchema);
+
 export function toJobRecord(row: JobRow): JobRecord {
   const id = row.id;
   return {
@@ -101,14 +105,14 @@ export function toJobRecord(row: JobRow): JobRecord {
     normalization: (parseJson(row.normalization, reportSchema, 'normalization', id) ??
       []) as NormalizationEntry[],
     warnings: (parseJson(row.warnings, warningsSchema, 'warnings', id) ?? []) as VideoWarning[],
-    attempts: parseJson(row.attempts, z.array(attemptSchema), 'attempts', id) ?? [],
+    attempts: parseJson(row.attempts, attemptsSchema, 'attempts', id) ?? [],
     submitAttempt: row.submit_attempt,
     progress: row.progress,
     costEstimateMicros: row.cost_estimate_micros,
     costMicros: row.cost_micros,
     error: parseJson(row.error, jobErrorSchema, 'error', id),
     createError: parseJson(row.create_error, createErrorSchema, 'create_error', id),
-    outputs: parseJson(row.outputs, z.array(storedOutputSchema), 'outputs', id),
+    outputs: parseJson(row.outputs, storedOutputsSchema, 'outputs', id),
     remixedFrom: row.remixed_from,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

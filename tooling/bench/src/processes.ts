@@ -1,0 +1,145 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (this file is tooling/bench/src/processes.ts). */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export type SimulatorProcess = { baseURL: string; apiKey: string; pid: number; stop(): Promise<void> };
+
+export type GatewayProcess = {
+  url: string;
+  pid: number;
+  dataDir: string;
+  /** Why the gateway is gone (exit code and the end of its log), or `undefined` while it runs. */
+  exitReport(): string | undefined;
+  stop(): Promise<void>;
+};
+
+const children = new Set<ChildProcess>();
+
+/** Kills every child still running (used on timeout and Ctrl-C). */
+export function killAllChildren(): void {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+/** An OpenAI simulator in its own process, with the given job timing (0/0 = answers as fast as it can). */
+export async function startSimulatorProcess(behavior: {
+  queueMs: number;
+  runMs: number;
+}): Promise<SimulatorProcess> {
+  const entry = fileURLToPath(new URL('./simulator-process.ts', import.meta.url));
+  // fork keeps this process's execArgv, i.e. the tsx loader.
+  const child = fork(entry, [JSON.stringify(behavior)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.add(child);
+  const ready = await readyMessage<{ baseURL: string; apiKey: string }>(child, 'simulator');
+  return { ...ready, pid: child.pid!, stop: () => stopChild(child, () => child.disconnect()) };
+}
+
+export type BaselineProcess = { url: string; pid: number; stop(): Promise<void> };
+
+/** A bare node:http server in its own process: answers `GET /json` with `json` and streams `file` at `GET /file`. */
+export async function startBaselineProcess(content: {
+  json?: string;
+  file?: string;
+}): Promise<BaselineProcess> {
+  const entry = fileURLToPath(new URL('./baseline-process.ts', import.meta.url));
+  const child = fork(entry, [JSON.stringify(content)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.add(child);
+  const { url } = await readyMessage<{ url: string }>(child, 'baseline server');
+  return { url, pid: child.pid!, stop: () => stopChild(child, () => child.disconnect()) };
+}
+
+/**
+ * The shipped gateway bin (`apps/gateway/dist/main.js`) in its own process, sandbox off, with the OpenAI adapter
+ * pointed at `simulator`. Only the variables below reach it, so no real credential can.
+ */
+export async function startGatewayProcess(options: {
+  simulator: SimulatorProcess;
+  dataDir: string;
+  nodeOptions?: string[];
+}): Promise<GatewayProcess> {
+  const main = `${repoRoot}apps/gateway/dist/main.js`;
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: run \`pnpm build\` first (pnpm bench does it through turbo).`);
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), main], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REELAY_DATA_DIR: options.dataDir,
+      REELAY_SANDBOX: '0',
+      OPENAI_API_KEY: options.simulator.apiKey,
+      OPENAI_BASE_URL: options.simulator.baseURL,
+    },
+  });
+  children.add(child);
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the gateway did not start within 20 s:\n${log}`)),
+      20_000,
+    );
+    child.stderr!.setEncoding('utf8');
+    child.stderr!.on('data', (chunk: string) => {
+      log += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the gateway exited with code ${code}:\n${log}`));
+    });
+  });
+  let exit: string | undefined;
+  child.once('exit', (code, signal) => {
+    const tail = log.trim().split('\n').slice(-8).join('\n');
+    exit = `the gateway exited (${signal ?? `code ${code}`}); its log ends with:\n${tail}`;
+  });
+  return {
+    url,
+    pid: child.pid!,
+    dataDir: options.dataDir,
+    exitReport: () => exit,
+    stop: () => stopChild(child, () => child.kill('SIGTERM')),
+  };
+}
+
+function readyMessage<T>(child: ChildProcess, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the ${what} process did not start within 20 s`)),
+      20_000,
+    );
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message as T);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the ${what} process exited with code ${code}`));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess, ask: () => void): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    children.delete(child);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      children.delete(child);
+      resolve();
+    });
+    ask();
+  });
+}
