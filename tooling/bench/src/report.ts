@@ -163,7 +163,7 @@ function details(results: BenchResults): string[] {
   const { create, retrieve, rss, streaming, render, cli } = results;
   return [
     '1. **Create-path overhead.** Sequential creates of the same `sora-2` 4 s 720x1280 job, interleaved A, B, A, B…:',
-    '   A is `POST /v1/videos` on the gateway (job row written and fsynced, routed, submitted through the OpenAI adapter,',
+    '   A is `POST /v1/videos` on the gateway (job row committed to SQLite (WAL), routed, submitted through the OpenAI adapter,',
     '   upstream id written, answer rendered); B is the same JSON sent straight to the simulator with its key. Each side',
     '   keeps one keep-alive connection. Rounds of pairs after a warm-up; overhead = median over rounds of',
     '   (median A − median B).',
