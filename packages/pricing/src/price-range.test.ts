@@ -43,14 +43,27 @@ describe('priceRange', () => {
       'kling-3',
       '2026-11-01',
       [
-        { provider: 'fal', fromMicrosPerSecond: 112_000, toMicrosPerSecond: 168_000 },
+        {
+          provider: 'fal',
+          fromMicrosPerSecond: 112_000,
+          toMicrosPerSecond: 168_000,
+          fromMicrosPerVideo: undefined,
+        },
         { provider: 'replicate', fromMicrosPerSecond: 168_000, toMicrosPerSecond: 336_000 },
       ],
     ],
     [
       'hailuo-2.3',
       '2026-11-01',
-      [{ provider: 'replicate', unit: 'per_video', fromMicrosPerSecond: 46_667, toMicrosPerSecond: 81_667 }],
+      [
+        {
+          provider: 'replicate',
+          unit: 'per_video',
+          fromMicrosPerSecond: 46_667,
+          toMicrosPerSecond: 81_667,
+          fromMicrosPerVideo: 280_000,
+        },
+      ],
     ],
     [
       'wan-2.7',

@@ -10,6 +10,8 @@ export type ProviderPriceRange = {
   fromMicrosPerSecond: number;
   /** Dearest rate, same rules. */
   toMicrosPerSecond: number;
+  /** For per-video prices, the cheapest clip's price in micro-USD, for "from $0.28/video" displays. */
+  fromMicrosPerVideo: number | undefined;
   asOf: string;
   estimated: boolean;
 };
@@ -36,6 +38,7 @@ export function priceRange(
       unit: entry.unit,
       fromMicrosPerSecond: Math.min(...rates),
       toMicrosPerSecond: Math.max(...rates),
+      fromMicrosPerVideo: entry.unit === 'per_video' ? Math.min(...videoRates(entry)) : undefined,
       asOf: entry.asOf,
       estimated: entry.estimated,
     });
@@ -54,6 +57,11 @@ function perSecondRates(entry: PriceEntry): number[] {
       bothRates(rate).map((micros) => microsPerSecondOf(micros, Number(seconds))),
     ),
   );
+}
+
+function videoRates(entry: PriceEntry): number[] {
+  if (entry.unit === 'per_second') return [];
+  return Object.values(entry.rates).flatMap((durations) => Object.values(durations).flatMap(bothRates));
 }
 
 function bothRates(rate: Rate): number[] {

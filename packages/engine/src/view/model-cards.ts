@@ -1,5 +1,5 @@
 import type { CatalogModel, ProviderOffering, Registry, VideoCapabilities, VideoMode } from '@reelay/core';
-import { type Catalog, formatUsd, priceRange } from '@reelay/pricing';
+import { type Catalog, formatUsd, type ProviderPriceRange, priceRange } from '@reelay/pricing';
 
 export type ModelProviderCard = {
   provider: string;
@@ -58,7 +58,7 @@ export function modelCard(
       upstream: offering.upstream,
       price: range
         ? {
-            display: `from ${formatUsd(range.fromMicrosPerSecond)}/s`,
+            display: priceDisplay(range),
             from_usd_per_second: formatUsd(range.fromMicrosPerSecond).slice(1),
             to_usd_per_second: formatUsd(range.toMicrosPerSecond).slice(1),
             unit: range.unit,
@@ -96,7 +96,7 @@ export function modelCard(
       successors: lifecycle?.successors ?? [],
       note: lifecycle?.note ?? null,
     },
-    price: cheapest ? `from ${formatUsd(cheapest.fromMicrosPerSecond)}/s` : null,
+    price: cheapest ? priceDisplay(cheapest) : null,
     providers,
   };
 }
@@ -108,4 +108,11 @@ export function listModelCards(registry: Registry, catalog: Catalog): ModelCard[
 export function getModelCard(registry: Registry, catalog: Catalog, id: string): ModelCard {
   const resolved = registry.resolve(id);
   return modelCard(catalog, resolved.modelId, resolved.card, resolved.candidates);
+}
+
+/** "from $0.30/s", or "from $0.28/video" where the provider charges per clip. */
+function priceDisplay(range: ProviderPriceRange): string {
+  return range.fromMicrosPerVideo === undefined
+    ? `from ${formatUsd(range.fromMicrosPerSecond)}/s`
+    : `from ${formatUsd(range.fromMicrosPerVideo)}/video`;
 }
