@@ -1,7 +1,8 @@
 // Adds up vitest's per-package "Tests" lines from a turbo log into one closing line: "N passed, N failed".
 import { readFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
-const log = readFileSync(process.argv[2], 'utf8').replace(/\u001b\[[0-9;]*m/g, '');
+const log = stripVTControlCharacters(readFileSync(process.argv[2], 'utf8'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const line of log.split('\n')) {
   if (!/(^|\s)Tests\s+\d/.test(line)) continue;
