@@ -1,30 +1,14 @@
 import { UpstreamError } from '@reelay/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createSafeFetcher } from '../safe-fetch/safe-fetcher';
-import {
-  type LoopbackServer,
-  readAll,
-  sendJson,
-  startLoopbackServer,
-  unusedPort,
-} from '../test-support/loopback-server';
+import { closedAfterEach, server } from '../test-support/closed-after-each';
+import { readAll, sendJson, unusedPort } from '../test-support/loopback-server';
 import { parseOpenAIError } from '../upstream-errors/parse-openai-error';
 import { createProviderHttpClient, type ProviderHttpClient } from './provider-http-client';
 
 const API_KEY = 'sk-test-0123456789abcdef';
 const videoSchema = z.object({ id: z.string(), status: z.string() });
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function server(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-  const started = await startLoopbackServer(handler);
-  cleanups.push(started.close);
-  return started;
-}
 
 function client(baseURL: string, timeouts?: { headersMs?: number; connectMs?: number }): ProviderHttpClient {
   const created = createProviderHttpClient({
@@ -34,7 +18,7 @@ function client(baseURL: string, timeouts?: { headersMs?: number; connectMs?: nu
     parseError: parseOpenAIError,
     ...(timeouts ? { timeouts } : {}),
   });
-  cleanups.push(created.close);
+  closedAfterEach(created);
   return created;
 }
 
@@ -324,7 +308,7 @@ describe('createProviderHttpClient stream', () => {
       response.end();
     });
     const redirectFetcher = createSafeFetcher({ trustedOrigins: [cdn.origin] });
-    cleanups.push(redirectFetcher.close);
+    closedAfterEach(redirectFetcher);
     const created = createProviderHttpClient({
       provider: 'openai',
       baseURL: api.origin,
@@ -332,7 +316,7 @@ describe('createProviderHttpClient stream', () => {
       parseError: parseOpenAIError,
       redirectFetcher,
     });
-    cleanups.push(created.close);
+    closedAfterEach(created);
 
     const content = await created.stream({ path: '/videos/v/content' });
     expect((await readAll(content.body)).toString()).toBe('cdn bytes');

@@ -1,33 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UnsafeUrlError } from '../errors/unsafe-url-error';
 import { UrlFetchError } from '../errors/url-fetch-error';
-import { type LoopbackServer, startLoopbackServer, unusedPort } from '../test-support/loopback-server';
+import { closedAfterEach, rejection, server } from '../test-support/closed-after-each';
+import { type startLoopbackServer, unusedPort } from '../test-support/loopback-server';
 import { createSafeFetcher, type SafeFetcher, type SafeFetcherOptions } from './safe-fetcher';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
-async function server(handler: Parameters<typeof startLoopbackServer>[0]): Promise<LoopbackServer> {
-  const started = await startLoopbackServer(handler);
-  cleanups.push(started.close);
-  return started;
-}
 
 function fetcher(options: SafeFetcherOptions): SafeFetcher {
   const created = createSafeFetcher(options);
-  cleanups.push(created.close);
+  closedAfterEach(created);
   return created;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
 }
 
 const answer =

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach } from '../test-support/closed-after-each';
 import { sendJson, startLoopbackServer } from '../test-support/loopback-server';
 import { createFalJwksCache } from './fal-jwks-cache';
 
@@ -11,14 +12,9 @@ const document = {
   ],
 };
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
-});
-
 async function jwksServer(status = 200) {
   const server = await startLoopbackServer((_request, response) => sendJson(response, status, document));
-  cleanups.push(server.close);
+  closedAfterEach(server);
   return server;
 }
 
