@@ -8,6 +8,7 @@ import { measureCliStartup } from './measure-cli-startup';
 import { measureCreateOverhead } from './measure-create-overhead';
 import { measureRender } from './measure-render';
 import { measureRetrieve } from './measure-retrieve';
+import { measureSqliteDrivers } from './measure-sqlite-drivers';
 import { measureStreaming, writeBigOutput } from './measure-streaming';
 import { measureTrackedRss } from './measure-tracked-rss';
 import { attempt, type Outcome } from './outcome';
@@ -133,6 +134,15 @@ try {
   const rss = await attempt('RSS with 10,000 jobs in flight', progress, () =>
     measureTrackedRss({ workDir, jobs: 10_000, createConnections: 16, holdMs: 10_000, progress }),
   );
+  const sqlite = await attempt('SQLite drivers: better-sqlite3 and node:sqlite (interleaved)', progress, () =>
+    measureSqliteDrivers({
+      gatewayDatabase: join(workDir, 'data', 'reelay.db'),
+      workDir,
+      rounds: 6,
+      createsPerRound: 1_000,
+      retrievesPerRound: 40_000,
+    }),
+  );
   const render = await attempt('renderMp4 1280x720 × 8 s', progress, () =>
     measureRender({ width: 1280, height: 720, seconds: 8, runs: 15, warmupRuns: 2 }),
   );
@@ -146,6 +156,7 @@ try {
     durationMs: Date.now() - startedAt,
     ...phases,
     rss,
+    sqlite,
     render,
     cli,
   };
@@ -156,7 +167,7 @@ try {
     process.stdout.write(`${row.metric}: ${row.measured}${verdict}\n`);
   }
   process.stdout.write(`wrote ${target} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
-  const anyFailed = [phases.create, phases.retrieve, phases.streaming, rss, render, cli].some(
+  const anyFailed = [phases.create, phases.retrieve, phases.streaming, rss, sqlite, render, cli].some(
     (outcome) => !outcome.ok,
   );
   if (anyFailed) process.exitCode = 1;

@@ -3,6 +3,7 @@ import type { CliStartup } from './measure-cli-startup';
 import type { CreateOverhead } from './measure-create-overhead';
 import type { RenderTiming } from './measure-render';
 import type { RetrieveThroughput } from './measure-retrieve';
+import type { SqliteDriverComparison } from './measure-sqlite-drivers';
 import type { StreamingThroughput } from './measure-streaming';
 import type { TrackedRss } from './measure-tracked-rss';
 import type { Outcome } from './outcome';
@@ -16,6 +17,7 @@ export type BenchResults = {
   create: Outcome<CreateOverhead>;
   retrieve: Outcome<RetrieveThroughput>;
   rss: Outcome<TrackedRss>;
+  sqlite: Outcome<SqliteDriverComparison>;
   streaming: Outcome<StreamingThroughput>;
   render: Outcome<RenderTiming>;
   cli: Outcome<CliStartup>;
@@ -66,6 +68,7 @@ export function resultRows(results: BenchResults): Row[] {
   const streamMemoryMetric = 'Content streaming memory: peak gateway RSS growth while streaming';
   const renderMetric = '`renderMp4` 1280x720 × 8 s';
   const cliMetric = '`reelay --help` start-up';
+  const sqliteMetric = 'SQLite driver: node:sqlite ÷ better-sqlite3 (create path, retrieve path)';
   return [
     ...rowsOf(
       results.create,
@@ -138,6 +141,18 @@ export function resultRows(results: BenchResults): Row[] {
         ];
       },
     ),
+    ...rowsOf(
+      results.sqlite,
+      [{ metric: sqliteMetric, floor: 'node:sqlite kept if ≤ 1.10× on both' }],
+      (sqlite) => [
+        {
+          metric: sqliteMetric,
+          measured: `${sqlite.ratio.createMicros.toFixed(2)}×, ${sqlite.ratio.retrieveMicros.toFixed(2)}× → ${sqlite.kept} kept`,
+          floor: 'node:sqlite kept if ≤ 1.10× on both',
+          met: undefined,
+        },
+      ],
+    ),
     ...rowsOf(results.render, [{ metric: renderMetric, floor: 'recorded (issue 3)' }], (render) => [
       {
         metric: `${renderMetric} (${render.frames} frames), median of ${render.runs}`,
@@ -160,7 +175,8 @@ export function resultRows(results: BenchResults): Row[] {
 function details(results: BenchResults): string[] {
   const failed = (outcome: Outcome<unknown>) =>
     outcome.ok ? [] : [`   Not measured in this run: ${outcome.error}`];
-  const { create, retrieve, rss, streaming, render, cli } = results;
+  const { create, retrieve, rss, sqlite, streaming, render, cli } = results;
+  const micros = (value: number) => `${value.toFixed(1)} µs`;
   return [
     '1. **Create-path overhead.** Sequential creates of the same `sora-2` 4 s 720x1280 job, interleaved A, B, A, B…:',
     '   A is `POST /v1/videos` on the gateway (job row committed to SQLite (WAL), routed, submitted through the OpenAI adapter,',
@@ -207,7 +223,21 @@ function details(results: BenchResults): string[] {
           `   RSS ${mb(streaming.value.baselineRss)} before, peak ${mb(streaming.value.peakRss)} during.`,
         ]
       : failed(streaming)),
-    '5. **renderMp4.** `renderMp4({ width: 1280, height: 720, seconds: 8 })` (24 fps) in the bench process, after a',
+    "5. **SQLite driver.** The SQLite work of the create and retrieve paths on better-sqlite3 13 and on Node's built-in",
+    "   `node:sqlite`, alternating rounds in the bench process, on a consolidated copy of the gateway's own `reelay.db`",
+    "   from the phases above (its schema and a real job row) with the engine's pragmas (WAL, `synchronous = NORMAL`).",
+    '   A create is the Idempotency-Key claim and the job row in one transaction, then the `submitting` and `submitted`',
+    '   writes; a retrieve is one job row read by id. The rest of both paths is the same code whichever driver runs, so',
+    '   this isolates the driver. The rule (issue 9): keep node:sqlite only if it costs at most 10 % more on both.',
+    ...(sqlite.ok
+      ? [
+          `   ${sqlite.value.rounds} rounds of ${int(sqlite.value.createsPerRound)} creates and ${int(sqlite.value.retrievesPerRound)} retrieves per driver; medians of round means:`,
+          `   better-sqlite3 ${micros(sqlite.value.drivers['better-sqlite3'].createMicros)} per create, ${micros(sqlite.value.drivers['better-sqlite3'].retrieveMicros)} per retrieve;`,
+          `   node:sqlite ${micros(sqlite.value.drivers['node:sqlite'].createMicros)} per create, ${micros(sqlite.value.drivers['node:sqlite'].retrieveMicros)} per retrieve`,
+          `   (${sqlite.value.ratio.createMicros.toFixed(2)}× and ${sqlite.value.ratio.retrieveMicros.toFixed(2)}×): **${sqlite.value.kept}** is kept.`,
+        ]
+      : failed(sqlite)),
+    '6. **renderMp4.** `renderMp4({ width: 1280, height: 720, seconds: 8 })` (24 fps) in the bench process, after a',
     '   warm-up, output checked with `readMp4Info`.',
     ...(render.ok
       ? [
@@ -215,7 +245,7 @@ function details(results: BenchResults): string[] {
           `   ${int(render.value.bytes)} bytes.`,
         ]
       : failed(render)),
-    '6. **CLI start-up.** `node apps/cli/dist/main.js --help` spawned repeatedly, interleaved with `node -e 0`, wall',
+    '7. **CLI start-up.** `node apps/cli/dist/main.js --help` spawned repeatedly, interleaved with `node -e 0`, wall',
     '   time from spawn to exit.',
     ...(cli.ok
       ? [
