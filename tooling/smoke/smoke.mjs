@@ -33,7 +33,12 @@ const baseURL = await new Promise((resolve) => {
 });
 
 const client = new OpenAI({ baseURL, apiKey: 'sandbox' });
-let video = await client.videos.create({ model: 'kling-3', prompt: 'a smoke test', seconds: '4', size: '1280x720' });
+let video = await client.videos.create({
+  model: 'kling-3',
+  prompt: 'a smoke test',
+  seconds: '4',
+  size: '1280x720',
+});
 while (video.status === 'queued' || video.status === 'in_progress') {
   await new Promise((resolve) => setTimeout(resolve, 250));
   video = await client.videos.retrieve(video.id);
@@ -46,4 +51,6 @@ clearTimeout(timer);
 gateway.removeAllListeners('exit');
 gateway.kill('SIGTERM');
 rmSync(dataDir, { recursive: true, force: true });
-process.stdout.write(`smoke on Node ${process.version}: ${video.id} completed, ${bytes.length} bytes of MP4\n`);
+process.stdout.write(
+  `smoke on Node ${process.version}: ${video.id} completed, ${bytes.length} bytes of MP4\n`,
+);
