@@ -3,4 +3,4 @@ export * from './generate';
 export * from './matching';
 export * from './registry';
 export * from './schemas';
-export type * from './spec';
+export * from './spec';

@@ -1,8 +1,8 @@
-import { providerSettingsFields } from '@reelay/provider-utils';
+import { providerSettingsFields, standardWebhookSecretField } from '@reelay/provider-utils';
 import { z } from 'zod';
 
-/** The `openai` section of a gateway config, validated before `createOpenAI` sees it. */
+/** The `openai` plugin's settings, validated before `createOpenAI` sees them. */
 export const settingsSchema = z.strictObject({
   ...providerSettingsFields,
-  webhookSecret: z.string().min(1).optional(),
+  webhookSecret: standardWebhookSecretField,
 });

@@ -1,4 +1,4 @@
-import { providerSettingsFields } from '@reelay/provider-utils';
+import { providerSettingsFields, standardWebhookSecretField } from '@reelay/provider-utils';
 import { z } from 'zod';
 
 export const webhookEvents = ['start', 'output', 'logs', 'completed'] as const;
@@ -7,7 +7,7 @@ export const webhookEvents = ['start', 'output', 'logs', 'completed'] as const;
 export const replicateSettingsSchema = z
   .object({
     ...providerSettingsFields,
-    webhookSecret: z.string().startsWith('whsec_').optional(),
+    webhookSecret: standardWebhookSecretField,
     webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
     webhookEventsFilter: z.array(z.enum(webhookEvents)).min(1).optional(),
   })

@@ -32,7 +32,7 @@ export { redactSecrets, sanitizeUrl } from './upstream-errors/redact';
 export type { UpstreamErrorParser, UpstreamErrorResponse } from './upstream-errors/upstream-error-parser';
 export { imageAsUri } from './util/image-as-uri';
 export { loadApiKey } from './util/load-api-key';
-export { providerSettingsFields } from './util/provider-settings-fields';
+export { providerSettingsFields, standardWebhookSecretField } from './util/provider-settings-fields';
 export { removeUndefined } from './util/remove-undefined';
 export { withoutTrailingSlash } from './util/without-trailing-slash';
 export {

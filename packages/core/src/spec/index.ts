@@ -4,5 +4,7 @@ export type * from './json-value';
 export type * from './offering';
 export type * from './operation';
 export type * from './parameter-map';
+export type * from './provider-plugin';
+export { PROVIDER_PLUGIN_SPECIFICATION_VERSION } from './provider-plugin';
 export type * from './video-provider';
 export type * from './warning';

@@ -70,13 +70,3 @@ export interface VideoProvider {
   /** Verifies and decodes a webhook delivery; returns `undefined` for events that carry nothing to act on. */
   parseWebhook?(request: WebhookRequest): Promise<WebhookEvent | undefined>;
 }
-
-/**
- * What a plugin package exports as `plugin`, so the gateway can load it by package name from config:
- * `plugin.create(plugin.settingsSchema.parse(section))`.
- */
-export type ProviderPlugin<Settings = unknown> = {
-  id: string;
-  settingsSchema: { parse(input: unknown): Settings };
-  create(settings: Settings): VideoProvider;
-};
