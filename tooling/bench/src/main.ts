@@ -16,10 +16,12 @@ import {
   type BaselineProcess,
   type GatewayProcess,
   killAllChildren,
+  type PortkeyProcess,
   repoRoot,
   type SimulatorProcess,
   startBaselineProcess,
   startGatewayProcess,
+  startPortkeyProcess,
   startSimulatorProcess,
 } from './processes';
 import { type BenchResults, renderReport, resultRows } from './report';
@@ -62,6 +64,7 @@ async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve'
   let simulator: SimulatorProcess | undefined;
   let gateway: GatewayProcess | undefined;
   let baseline: BaselineProcess | undefined;
+  let portkey: PortkeyProcess | undefined;
   try {
     simulator = await startSimulatorProcess({ queueMs: 0, runMs: 0 });
     gateway = await startGatewayProcess({ simulator, dataDir: join(workDir, 'data'), nodeOptions });
@@ -75,10 +78,17 @@ async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve'
     const file = writeBigOutput(gateway.dataDir, ids[0]!, STREAM_MB);
     baseline = await startBaselineProcess({ json, file: file.path });
     progress(`bench: gateway ${gateway.url} up, 16 jobs completed`);
+    portkey = await startPortkeyProcess().catch((error: unknown) => {
+      progress(
+        `bench: Portkey's gateway did not start, so its overhead is not measured: ${(error as Error).message}`,
+      );
+      return undefined;
+    });
 
     const up = gateway;
     const upstream = simulator;
     const bare = baseline;
+    const chatGateway = portkey;
     const streaming = await attempt(
       `content streaming (${STREAM_MB} MB)`,
       progress,
@@ -110,6 +120,7 @@ async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve'
           rounds: 10,
           pairsPerRound: 100,
           warmupPairs: 100,
+          ...(chatGateway === undefined ? {} : { portkey: { url: chatGateway.url, upstreamUrl: bare.url } }),
         }),
       up.exitReport,
     );
@@ -122,6 +133,7 @@ async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve'
     progress(`bench: ${failed.error}`);
     return { create: failed, retrieve: failed, streaming: failed };
   } finally {
+    await portkey?.stop();
     await baseline?.stop();
     await gateway?.stop();
     await simulator?.stop();

@@ -1,5 +1,8 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type AddressInfo, connect, createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root (this file is tooling/bench/src/processes.ts). */
@@ -109,6 +112,66 @@ export async function startGatewayProcess(options: {
     exitReport: () => exit,
     stop: () => stopChild(child, () => child.kill('SIGTERM')),
   };
+}
+
+export type PortkeyProcess = { url: string; pid: number; stop(): Promise<void> };
+
+/**
+ * Portkey's open-source gateway (`@portkey-ai/gateway`, installed from npm into this package) in its own process,
+ * headless and in production mode, on a free loopback port; ready once it accepts a TCP connection.
+ */
+export async function startPortkeyProcess(): Promise<PortkeyProcess> {
+  const require = createRequire(import.meta.url);
+  const entry = join(
+    dirname(require.resolve('@portkey-ai/gateway/package.json')),
+    'build',
+    'start-server.js',
+  );
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry, `--port=${port}`, '--headless'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'production' },
+  });
+  children.add(child);
+  let log = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    log = (log + chunk).slice(-4000);
+  });
+  const deadline = Date.now() + 20_000;
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null)
+      throw new Error(`Portkey's gateway exited with code ${child.exitCode}:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`Portkey's gateway did not listen within 20 s:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: () => stopChild(child, () => child.kill('SIGTERM')),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function readyMessage<T>(child: ChildProcess, what: string): Promise<T> {

@@ -30,6 +30,8 @@ export type BenchResults = {
  */
 export const FLOORS = {
   createOverheadMs: 0.5,
+  /** Issue 15: Reelay's create-path overhead at most half of Portkey's chat-path overhead, measured in one run. */
+  portkeyRatio: 0.5,
   retrieveRequestsPerSecond: 5000,
   retrieveP99Ms: 20,
   trackedRssMb: 300,
@@ -61,6 +63,7 @@ function rowsOf<T>(
 
 export function resultRows(results: BenchResults): Row[] {
   const createMetric = 'Create-path overhead: gateway − direct `POST /v1/videos`, median of round medians';
+  const portkeyMetric = "Create-path overhead ÷ Portkey's chat-path overhead (same rounds)";
   const retrieveMetric = 'Retrieve `GET /v1/videos/{id}` throughput, 64 connections';
   const p99Metric = 'Retrieve p99 latency, 64 connections';
   const rssMetric = 'Gateway RSS with 10,000 jobs in flight being tracked';
@@ -82,6 +85,27 @@ export function resultRows(results: BenchResults): Row[] {
           gap: `create-path overhead is ${ms(create.overheadMs)}, ${ms(create.overheadMs - FLOORS.createOverheadMs)} above the ${FLOORS.createOverheadMs} ms floor (the direct create, one loopback round trip to the simulator, took ${ms(create.directMedianMs)} in the same run; through the gateway a create makes two such round trips)`,
         },
       ],
+    ),
+    ...rowsOf(results.create, [{ metric: portkeyMetric, floor: `≤ ${FLOORS.portkeyRatio}×` }], (create) =>
+      create.portkey === undefined
+        ? [
+            {
+              metric: portkeyMetric,
+              measured: 'not measured',
+              floor: `≤ ${FLOORS.portkeyRatio}×`,
+              met: false,
+              gap: "Portkey's gateway did not start in this run (see the bench log)",
+            },
+          ]
+        : [
+            {
+              metric: portkeyMetric,
+              measured: `${create.portkey.ratio.toFixed(2)}× (${ms(create.overheadMs)} ÷ ${ms(create.portkey.overheadMs)})`,
+              floor: `≤ ${FLOORS.portkeyRatio}×`,
+              met: create.portkey.ratio <= FLOORS.portkeyRatio,
+              gap: `Reelay's create path adds ${ms(create.overheadMs)} and Portkey's chat path adds ${ms(create.portkey.overheadMs)} in the same rounds: ${create.portkey.ratio.toFixed(2)}×, above ${FLOORS.portkeyRatio}× (Portkey writes nothing durable; a Reelay create commits the job before and after the upstream call)`,
+            },
+          ],
     ),
     ...rowsOf(
       results.retrieve,
@@ -188,6 +212,15 @@ function details(results: BenchResults): string[] {
           `   ${create.value.rounds} rounds of ${create.value.pairsPerRound} pairs. Gateway median ${ms(create.value.gatewayMedianMs)} (p99 ${ms(create.value.gatewayP99Ms)});`,
           `   direct median ${ms(create.value.directMedianMs)} (p99 ${ms(create.value.directP99Ms)}); per-round overheads`,
           `   ${create.value.roundOverheadsMs.map((value) => value.toFixed(2)).join(', ')} ms.`,
+          ...(create.value.portkey === undefined
+            ? []
+            : [
+                "   Interleaved in the same rounds (A, B, C, D): C is a chat completion through Portkey's open-source gateway",
+                '   (`@portkey-ai/gateway` from npm, its own process, headless, `NODE_ENV=production`, provider `openai` with a',
+                '   custom host) to a bare node:http upstream answering a fixed completion; D is the same chat sent straight to',
+                `   that upstream. Portkey median ${ms(create.value.portkey.portkeyMedianMs)}, direct ${ms(create.value.portkey.directMedianMs)}; per-round overheads`,
+                `   ${create.value.portkey.roundOverheadsMs.map((value) => value.toFixed(2)).join(', ')} ms; overhead ${ms(create.value.portkey.overheadMs)}.`,
+              ]),
         ]
       : failed(create)),
     '2. **Retrieve.** `GET /v1/videos/{id}` over 64 keep-alive connections, closed loop, cycling through 16 completed',
