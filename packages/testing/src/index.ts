@@ -16,6 +16,11 @@ export {
   jobPhase,
   type RecordedRequest,
   type SimulatorBehavior,
+  type SimulatorRequest,
+  type SimulatorResponse,
+  type SimulatorServer,
+  startSimulatorServer,
   type VideoSimulator,
 } from './simulators/shared';
+export { createRenderCache, type FileSpec, type RenderedFile } from './simulators/shared/render-cache';
 export { type AllSimulators, startAllSimulators } from './simulators/start-all-simulators';

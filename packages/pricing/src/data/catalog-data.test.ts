@@ -7,7 +7,7 @@ import { loadCatalog } from '../load-catalog';
 import { quote } from '../quote';
 
 const catalog = loadCatalog();
-const now = '2026-11-01';
+const now = '2026-12-04';
 
 /** The offerings every provider plugin declares (fixed cross-package facts): provider, model, tiers, durations. */
 const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
@@ -25,12 +25,20 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['replicate', 'hailuo-2.3', ['768p', '1080p'], [6, 10]],
   ['replicate', 'luma-ray-2', ['720p'], [5, 9]],
   ['replicate', 'runway-gen-4.5', ['720p'], [5, 10]],
+  ['runway', 'runway-gen-4.5', ['720p'], range(2, 10)],
+  ['runway', 'runway-gen-4-turbo', ['720p'], [5, 10]],
+  ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
+  ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
 ];
 
 describe('built-in catalog data', () => {
-  it('should hold a card for every catalog model and nothing else', () => {
+  it('should hold a card for every catalog model, and cards without offerings only for retired models', () => {
     const ids = new Set(offerings.map(([, model]) => model));
-    expect(catalog.models.map((model) => model.id).sort()).toEqual([...ids].sort());
+    const served = catalog.models.filter((model) => ids.has(model.id));
+    expect(served.map((model) => model.id).sort()).toEqual([...ids].sort());
+    const unserved = catalog.models.filter((model) => !ids.has(model.id));
+    for (const model of unserved)
+      expect(`${model.id}: ${model.lifecycle.status}`).toBe(`${model.id}: retired`);
   });
 
   it.each(offerings)(
@@ -146,6 +154,30 @@ describe('built-in catalog data', () => {
         key: 'replicate/runway-gen-4.5@2026-09-24',
         unit: 'per_second',
         rates: { '720p': 120_000 },
+        estimated: false,
+      },
+      {
+        key: 'runway/runway-gen-4.5@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 120_000 },
+        estimated: false,
+      },
+      {
+        key: 'runway/runway-gen-4-turbo@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 50_000 },
+        estimated: false,
+      },
+      {
+        key: 'runway/veo-3.1@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': audio(200_000, 400_000), '1080p': audio(200_000, 400_000) },
+        estimated: false,
+      },
+      {
+        key: 'runway/veo-3.1-fast@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': audio(100_000, 150_000), '1080p': audio(100_000, 150_000) },
         estimated: false,
       },
     ]);

@@ -89,7 +89,38 @@ export const catalogModels = [
     name: 'Runway Gen-4.5',
     creator: 'runway',
     family: 'gen',
-    tags: ['text-to-video'],
+    tags: ['text-to-video', 'image-to-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'runway-gen-4-turbo',
+    name: 'Runway Gen-4 Turbo',
+    creator: 'runway',
+    family: 'gen',
+    tags: ['image-to-video', 'fast'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'runway-gen-3-alpha-turbo',
+    name: 'Runway Gen-3 Alpha Turbo',
+    creator: 'runway',
+    family: 'gen',
+    tags: ['image-to-video'],
+    lifecycle: {
+      status: 'retired',
+      retiredAt: '2026-06-10',
+      successors: ['runway-gen-4-turbo', 'runway-gen-4.5'],
+      note:
+        'Runway removed gen3a_turbo from its API spec on 2026-06-10 (runwayml/sdk-node commit 72f96f2); ' +
+        'Runway published no deprecation page that could be read, so the date is the SDK’s.',
+    },
+  },
+  {
+    id: 'veo-3.1-fast',
+    name: 'Veo 3.1 Fast',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
     lifecycle: { status: 'active', successors: [] },
   },
 ] satisfies CatalogDataInput['models'];

@@ -5,6 +5,11 @@ const seedPage =
 const rateCard =
   'upstream-contracts.md §4: third-party rate card reading fal llms.txt and Replicate model pages on 2026-09-24';
 
+const runwayCredits =
+  'Runway bills $0.01 per credit (https://docs.dev.runwayml.com/guides/quickstart, read 2026-12-04); credits per ' +
+  'second from Runway’s own https://github.com/runwayml/skills/blob/004d9f9/skills/rw-api-reference/SKILL.md ' +
+  '(read 2026-12-04). The pricing page https://docs.dev.runwayml.com/guides/pricing could not be read.';
+
 /**
  * Every price Reelay knows, in integer micro-USD (0.30 USD = 300000). Several dated entries per provider and
  * model are allowed; a quote uses the latest one on or before its date.
@@ -149,5 +154,39 @@ export const catalogPrices = [
     source: `${rateCard} (runwayml/gen-4.5)`,
     unit: 'per_second',
     rates: { '720p': 120_000 },
+  },
+
+  // Runway (direct)
+  {
+    provider: 'runway',
+    model: 'runway-gen-4.5',
+    asOf: '2026-12-04',
+    source: `${runwayCredits} gen4.5: 12 credits/s.`,
+    unit: 'per_second',
+    rates: { '720p': 120_000 },
+  },
+  {
+    provider: 'runway',
+    model: 'runway-gen-4-turbo',
+    asOf: '2026-12-04',
+    source: `${runwayCredits} gen4_turbo: 5 credits/s.`,
+    unit: 'per_second',
+    rates: { '720p': 50_000 },
+  },
+  {
+    provider: 'runway',
+    model: 'veo-3.1',
+    asOf: '2026-12-04',
+    source: `${runwayCredits} veo3.1: 20 credits/s silent, 40 with audio.`,
+    unit: 'per_second',
+    rates: { '720p': { silent: 200_000, audio: 400_000 }, '1080p': { silent: 200_000, audio: 400_000 } },
+  },
+  {
+    provider: 'runway',
+    model: 'veo-3.1-fast',
+    asOf: '2026-12-04',
+    source: `${runwayCredits} veo3.1_fast: 10 credits/s silent, 15 with audio.`,
+    unit: 'per_second',
+    rates: { '720p': { silent: 100_000, audio: 150_000 }, '1080p': { silent: 100_000, audio: 150_000 } },
   },
 ] satisfies CatalogDataInput['prices'];

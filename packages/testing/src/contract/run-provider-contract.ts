@@ -142,7 +142,7 @@ export function runProviderContract(options: ProviderContractOptions): void {
     it('reports what it cannot honour as warnings, not errors', () => {
       for (const candidate of provider.offerings) {
         const normalized = matchRequest(candidate, {
-          hasImage: false,
+          hasImage: imageOnly(candidate),
           size: '1001x999',
           seconds: 7.3,
           audio: true,
@@ -175,7 +175,12 @@ export function runProviderContract(options: ProviderContractOptions): void {
       for (const candidate of provider.offerings) {
         for (const request of declaredRequests(candidate)) {
           const result = await provider
-            .submit(submitRequestFor(candidate, `declared ${candidate.model} ${request.label}`, request))
+            .submit(
+              submitRequestFor(candidate, `declared ${candidate.model} ${request.label}`, {
+                ...request,
+                withImage: imageOnly(candidate),
+              }),
+            )
             .then(
               () => 'accepted',
               (error: unknown) => (error instanceof Error ? error.message : String(error)),
@@ -187,4 +192,9 @@ export function runProviderContract(options: ProviderContractOptions): void {
       }
     });
   });
+}
+
+/** An offering with no text-to-video mode (Runway Gen-4 Turbo) is probed with a first frame. */
+function imageOnly(offering: VideoOffering): boolean {
+  return !offering.capabilities.modes.includes('text-to-video');
 }

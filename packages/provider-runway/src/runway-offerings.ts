@@ -1,0 +1,102 @@
+import type { ParameterMap, ResolutionTier, SizeOption, VideoOffering } from '@reelay/core';
+import { durationRange } from '@reelay/core';
+
+/** The catalog models Runway serves directly. */
+export type RunwayModelId = 'runway-gen-4.5' | 'runway-gen-4-turbo' | 'veo-3.1' | 'veo-3.1-fast';
+
+/** A Runway `ratio` is the output size in pixels, written `W:H`. */
+const ratio = (width: number, height: number, tier: ResolutionTier): SizeOption => ({
+  width,
+  height,
+  tier,
+  wire: { ratio: `${width}:${height}` },
+});
+
+const landscape720 = ratio(1280, 720, '720p');
+const portrait720 = ratio(720, 1280, '720p');
+
+const parameters = (options: { audio: boolean; negativePrompt: boolean; seed: boolean }): ParameterMap => ({
+  seconds: { how: 'renamed', to: 'duration' },
+  size: { how: 'converted', to: ['ratio'] },
+  aspect_ratio: { how: 'converted', to: ['ratio'] },
+  resolution: { how: 'converted', to: ['ratio'] },
+  input_reference: { how: 'renamed', to: 'promptImage' },
+  audio: options.audio ? { how: 'passthrough' } : { how: 'unsupported' },
+  negative_prompt: options.negativePrompt ? { how: 'renamed', to: 'negativePrompt' } : { how: 'unsupported' },
+  seed: options.seed ? { how: 'passthrough' } : { how: 'unsupported' },
+  n: { how: 'emulated' },
+});
+
+const promptImage = { field: 'promptImage', accepts: ['url' as const, 'data-uri' as const] };
+
+const single = { maxVideosPerCall: 1, remix: false, variants: ['video' as const] };
+
+/**
+ * Runway's models with their capabilities as data (runwayml/sdk-node 4.12.0 types). Gen-4.5 text-to-video
+ * takes only the two 720p ratios, so only those are declared although its image-to-video takes four more.
+ */
+export const runwayOfferings: readonly VideoOffering[] = [
+  {
+    model: 'runway-gen-4.5',
+    upstream: { 'text-to-video': 'gen4.5', 'image-to-video': 'gen4.5' },
+    capabilities: {
+      modes: ['text-to-video', 'image-to-video'],
+      size: { kind: 'list', options: [landscape720, portrait720], default: landscape720 },
+      duration: { field: 'duration', format: 'integer', values: durationRange(2, 10), default: 5 },
+      audio: undefined,
+      image: promptImage,
+      ...single,
+    },
+    parameters: parameters({ audio: false, negativePrompt: false, seed: true }),
+    providerParameters: ['contentModeration'],
+  },
+  {
+    model: 'runway-gen-4-turbo',
+    upstream: { 'image-to-video': 'gen4_turbo' },
+    capabilities: {
+      modes: ['image-to-video'],
+      size: {
+        kind: 'list',
+        options: [
+          landscape720,
+          portrait720,
+          ratio(1104, 832, '720p'),
+          ratio(832, 1104, '720p'),
+          ratio(960, 960, '720p'),
+          ratio(1584, 672, '720p'),
+        ],
+        default: landscape720,
+      },
+      // The SDK types `duration` as a number; Runway's own examples and pricing use 5 and 10 s.
+      duration: { field: 'duration', format: 'integer', values: [5, 10], default: 5 },
+      audio: undefined,
+      image: promptImage,
+      ...single,
+    },
+    parameters: parameters({ audio: false, negativePrompt: false, seed: true }),
+    providerParameters: ['contentModeration'],
+  },
+  ...(['veo-3.1', 'veo-3.1-fast'] as const).map(
+    (model): VideoOffering => ({
+      model,
+      upstream: {
+        'text-to-video': model === 'veo-3.1' ? 'veo3.1' : 'veo3.1_fast',
+        'image-to-video': model === 'veo-3.1' ? 'veo3.1' : 'veo3.1_fast',
+      },
+      capabilities: {
+        modes: ['text-to-video', 'image-to-video'],
+        size: {
+          kind: 'list',
+          options: [landscape720, portrait720, ratio(1920, 1080, '1080p'), ratio(1080, 1920, '1080p')],
+          default: landscape720,
+        },
+        duration: { field: 'duration', format: 'integer', values: [4, 6, 8], default: 8 },
+        audio: { field: 'audio', default: true },
+        image: promptImage,
+        ...single,
+      },
+      parameters: parameters({ audio: true, negativePrompt: true, seed: false }),
+      providerParameters: [],
+    }),
+  ),
+];

@@ -1,0 +1,5 @@
+export {
+  type RunwaySimulator,
+  type RunwaySimulatorOptions,
+  startRunwaySimulator,
+} from './simulator/runway-simulator';

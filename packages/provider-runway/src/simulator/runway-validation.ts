@@ -1,0 +1,76 @@
+import type { RunwayModelRules } from './runway-models';
+
+/** Runway accepts a data URI image of at most 5 MB (docs.dev.runwayml.com/assets/inputs). */
+const MAX_DATA_URI_BYTES = 5 * 1024 * 1024;
+const MAX_PROMPT_CHARS = 1000;
+
+/** The first problem with a create body, worded as Runway's `{"error": …}` would be; `undefined` when valid. */
+export function validateCreate(
+  body: Record<string, unknown>,
+  rules: RunwayModelRules,
+  imageRequired: boolean,
+): string | undefined {
+  const prompt = body['promptText'];
+  if (prompt !== undefined && typeof prompt !== 'string') return 'promptText: Expected string';
+  if (rules.promptRequired && (typeof prompt !== 'string' || prompt.length === 0))
+    return 'promptText: Required';
+  if (typeof prompt === 'string' && prompt.length > MAX_PROMPT_CHARS)
+    return `promptText: String must contain at most ${MAX_PROMPT_CHARS} character(s)`;
+  if (typeof body['ratio'] !== 'string' || !rules.ratios.includes(body['ratio']))
+    return `ratio: Invalid enum value. Expected ${rules.ratios.map((value) => `'${value}'`).join(' | ')}`;
+  const duration = body['duration'];
+  if (duration === undefined && rules.durationRequired) return 'duration: Required';
+  if (duration !== undefined) {
+    if (typeof duration !== 'number' || !Number.isInteger(duration)) return 'duration: Expected integer';
+    if (rules.durations && !rules.durations.includes(duration))
+      return `duration: Invalid value. Expected ${rules.durations.join(' | ')}`;
+  }
+  if (imageRequired) {
+    const problem = validatePromptImage(body['promptImage'], rules);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function validatePromptImage(value: unknown, rules: RunwayModelRules): string | undefined {
+  if (value === undefined) return 'promptImage: Required';
+  const images =
+    typeof value === 'string'
+      ? [{ uri: value, position: 'first' }]
+      : Array.isArray(value)
+        ? (value as Array<Record<string, unknown>>)
+        : undefined;
+  if (!images || images.length === 0) return 'promptImage: Expected string or array of {uri, position}';
+  for (const image of images) {
+    const problem = validateUri(image['uri']);
+    if (problem) return problem;
+    if (typeof image['position'] !== 'string' || !rules.positions.includes(image['position']))
+      return `promptImage.position: Invalid enum value. Expected ${rules.positions.map((p) => `'${p}'`).join(' | ')}`;
+  }
+  if (images.some((image) => image['position'] === 'last') && !images.some((i) => i['position'] === 'first'))
+    return 'promptImage: a last frame needs a first frame';
+  return undefined;
+}
+
+function validateUri(uri: unknown): string | undefined {
+  if (typeof uri !== 'string') return 'promptImage: Expected string';
+  if (uri.startsWith('data:')) {
+    const match = /^data:image\/(png|jpeg|jpg|webp);base64,(.+)$/.exec(uri);
+    if (!match) return 'promptImage: data URIs must be base64 PNG, JPEG or WebP images';
+    if (Buffer.byteLength(match[2]!, 'base64') > MAX_DATA_URI_BYTES)
+      return 'promptImage: data URI images must be at most 5MB';
+    return undefined;
+  }
+  if (uri.startsWith('runway://')) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(uri);
+  } catch {
+    return 'promptImage: Invalid url';
+  }
+  // Runway fetches only HTTPS URLs on a domain name; the simulator also takes its own loopback origin.
+  if (parsed.protocol !== 'https:' && parsed.hostname !== '127.0.0.1')
+    return 'promptImage: URLs must use HTTPS';
+  if (uri.length > 2048) return 'promptImage: URLs must be at most 2048 characters';
+  return undefined;
+}
