@@ -83,7 +83,7 @@ function gatewayError(status: number, text: string): CliError {
     // A non-JSON error body still gets reported below with its status.
   }
   const error = body.error;
-  const message = error?.message ?? `The gateway answered HTTP ${status}.`;
+  const message = advice(error?.message ?? `The gateway answered HTTP ${status}.`, error?.code);
   const where = error?.param ? ` (${error.param})` : '';
   const isUsage =
     status === 400 && error?.type === 'invalid_request_error' && error.code !== 'model_not_found';
@@ -93,4 +93,10 @@ function gatewayError(status: number, text: string): CliError {
     isUsage ? ExitCode.usage : ExitCode.routeOrUpstream,
     body,
   );
+}
+
+/** The gateway's advice names HTTP routes; at the terminal, the matching command is the useful hint. */
+function advice(message: string, code: string | null | undefined): string {
+  if (code !== 'model_not_found') return message;
+  return `${message.replace(/\s*[^.]*GET \/v1\/models[^.]*\./, '')} List them with 'reelay models'.`;
 }

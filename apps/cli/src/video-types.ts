@@ -11,6 +11,7 @@ export type Video = {
   error?: { code?: string; message?: string } | null;
   metadata?: {
     provider?: string;
+    offering?: string;
     provider_model?: string;
     cost_estimate?: Money;
     cost?: Money;
@@ -38,6 +39,9 @@ export type DryRun = {
   skipped: Array<{ provider: string; offering: string; reason: string }>;
   /** The chosen route's quote × n. */
   cost_estimate: Money;
+  sandbox?: boolean;
+  /** Request-wide warnings (a retired model, parameters no candidate declares). */
+  warnings?: unknown[];
 };
 
 export function chosenRoute(dryRun: DryRun): DryRunRoute | undefined {

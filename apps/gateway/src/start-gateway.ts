@@ -17,6 +17,8 @@ export type StartGatewayOptions = {
   config?: GatewayConfig;
   /** One line per startup message and unexpected error. Default: nothing. */
   log?: (line: string) => void;
+  /** How the running program names its key command in advice. Default `reelay-gateway keys`. */
+  keysCommand?: string;
 };
 
 /** A running gateway. */
@@ -88,7 +90,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         [
           {
             setting: 'HOST',
-            message: `'${config.host}' is reachable from other machines, and no API key exists, so anyone could spend your provider credits. Create a key first (\`reelay-gateway keys create <name>\` with the same REELAY_DATA_DIR), or bind HOST=127.0.0.1.`,
+            message: `'${config.host}' is reachable from other machines, and no API key exists, so anyone could spend your provider credits. Create a key first (\`${options.keysCommand ?? 'reelay-gateway keys'} create <name>\` with the same REELAY_DATA_DIR), or bind HOST=127.0.0.1.`,
           },
         ],
         'Refusing to start',

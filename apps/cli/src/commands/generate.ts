@@ -5,12 +5,14 @@ import { CliError, ExitCode, usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
 import { buildCreateRequest, requestFlagHelp, requestFlags } from '../create-request';
+import { followVideo } from '../follow-video';
 import type { GatewayClient } from '../gateway-client';
+import { watchInterrupt } from '../interrupt';
 import { type Io, isInteractive } from '../io';
 import { createColors } from '../output/colors';
-import { createProgressBar } from '../output/progress-bar';
+import { createWarningPrinter } from '../output/warnings';
 import { numberFlag, parseFlags } from '../parse-flags';
-import { childIds, type DryRun, formatMoney, usdOf, type Video } from '../video-types';
+import { childIds, chosenRoute, type DryRun, formatMoney, usdOf, type Video } from '../video-types';
 import { printRoute } from './print-route';
 
 const flags = {
@@ -49,13 +51,18 @@ export const generateCommand: Command = {
     const json = values.json === true;
     const body = await buildCreateRequest(io, prompt, values);
     const colors = createColors(isInteractive(io, json));
+    const warnings = createWarningPrinter(io, createColors(isInteractive(io, false)));
 
     const connection = await connect(io, values);
+    const interrupt = watchInterrupt();
     try {
       const { client } = connection;
       const dryRun = await client.json<DryRun>('POST', '/v1/videos?dry_run=true', body);
       const quoted = usdOf(dryRun.cost_estimate);
       if (!json) printRoute(io, dryRun, colors);
+      warnings.sandbox(dryRun.sandbox);
+      warnings.print(dryRun.warnings);
+      warnings.print(chosenRoute(dryRun)?.warnings);
       if (maxCost !== undefined && quoted !== undefined && quoted > maxCost) {
         throw new CliError(
           `The job is quoted at ${formatMoney(dryRun.cost_estimate)}, above --max-cost $${maxCost.toFixed(2)}. Nothing was submitted. ` +
@@ -63,16 +70,19 @@ export const generateCommand: Command = {
           ExitCode.routeOrUpstream,
         );
       }
+      if (interrupt.pressed) throw new CliError('Interrupted. Nothing was submitted.', ExitCode.jobFailed);
 
       const created = await client.json<Video>('POST', '/v1/videos', body, {
         'idempotency-key': randomUUID(),
       });
       if (!json) io.stderr.write(`${colors.dim(`Submitted ${created.id}`)}\n`);
-      const finished = await follow(io, client, created, {
+      const finished = await followVideo(io, client, created, {
         json,
         pollMs: pollSeconds * 1000,
-        inProcess: connection.inProcess,
+        interrupt,
+        onInterrupt: (video) => onCtrlC(io, client, video, connection.inProcess),
       });
+      warnings.print(finished.metadata?.warnings);
       const ids = childIds(finished).length > 0 ? childIds(finished) : [finished.id];
       const videos = await Promise.all(
         ids.map((id) => (id === finished.id ? finished : client.json<Video>('GET', `/v1/videos/${id}`))),
@@ -101,46 +111,18 @@ export const generateCommand: Command = {
       }
       return ExitCode.ok;
     } finally {
+      interrupt.stop();
       await connection.close();
     }
   },
 };
 
-async function follow(
-  io: Io,
-  client: GatewayClient,
-  created: Video,
-  options: { json: boolean; pollMs: number; inProcess: boolean },
-): Promise<Video> {
-  const bar = isInteractive(io, options.json) ? createProgressBar(io, created.id) : undefined;
-  let interrupted = false;
-  const onInterrupt = () => {
-    interrupted = true;
-  };
-  process.once('SIGINT', onInterrupt);
-  try {
-    let video = created;
-    while (video.status === 'queued' || video.status === 'in_progress') {
-      bar?.update(video.status, video.progress ?? 0);
-      await new Promise((done) => setTimeout(done, options.pollMs));
-      if (interrupted) {
-        bar?.done();
-        await onCtrlC(io, client, video, options.inProcess);
-      }
-      video = await client.json<Video>('GET', `/v1/videos/${created.id}`);
-    }
-    bar?.update(video.status, video.status === 'completed' ? 100 : (video.progress ?? 0));
-    bar?.done();
-    return video;
-  } finally {
-    process.removeListener('SIGINT', onInterrupt);
-  }
-}
-
 async function onCtrlC(io: Io, client: GatewayClient, video: Video, inProcess: boolean): Promise<never> {
+  // `jobs download` waits for the job to finish; in-process, the next gateway started on the same data directory
+  // resumes tracking it, so the advice works from the same folder (or with the same REELAY_DATA_DIR).
   const resume = inProcess
-    ? `The job is kept in the local data directory; resume with: reelay jobs download ${video.id}`
-    : `Resume with: reelay jobs download ${video.id}`;
+    ? `It resumes the next time reelay runs from this folder; wait for it and save it with: reelay jobs download ${video.id}`
+    : `Wait for it and save it with: reelay jobs download ${video.id}`;
   let cancel = false;
   if (io.stdin.isTTY) {
     const prompt = createInterface({ input: io.stdin, output: process.stderr });

@@ -1,16 +1,23 @@
 import { resolve } from 'node:path';
-import { usageError } from '../cli-error';
+import { CliError, ExitCode, usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
+import { followVideo } from '../follow-video';
+import { watchInterrupt } from '../interrupt';
+import { isInteractive } from '../io';
+import { createColors } from '../output/colors';
 import { formatTable } from '../output/table';
+import { createWarningPrinter } from '../output/warnings';
 import { numberFlag, parseFlags } from '../parse-flags';
 import { formatMoney, type Video } from '../video-types';
+import { formatVideo } from './format-video';
 
 const flags = {
   limit: { type: 'string' },
   after: { type: 'string' },
   output: { type: 'string', short: 'o' },
   variant: { type: 'string' },
+  'poll-interval': { type: 'string' },
 } as const;
 
 const actions = ['list', 'show', 'cancel', 'download'] as const;
@@ -24,6 +31,7 @@ export const jobsCommand: Command = {
     after: 'list: page after this job id',
     output: 'download: file to write (default <id>.mp4)',
     variant: 'download: video (default), thumbnail or spritesheet',
+    'poll-interval': 'download: seconds between status checks while the job runs (default 1)',
   },
   examples: [
     'reelay jobs list',
@@ -43,8 +51,11 @@ export const jobsCommand: Command = {
     if (!['video', 'thumbnail', 'spritesheet'].includes(variant)) {
       throw usageError(`--variant must be video, thumbnail or spritesheet, not '${variant}'.`);
     }
+    const pollSeconds = numberFlag(values['poll-interval'], 'poll-interval', { min: 0.05 }) ?? 1;
     const connection = await connect(io, values);
     const { client } = connection;
+    const warnings = createWarningPrinter(io, createColors(isInteractive(io, false)));
+    const interrupt = watchInterrupt();
     const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
     try {
       if (action === 'list') {
@@ -72,20 +83,33 @@ export const jobsCommand: Command = {
         }
       } else if (action === 'show') {
         const video = await client.json<Video>('GET', `/v1/videos/${id}`);
-        io.stdout.write(values.json ? `${JSON.stringify(video)}\n` : `${JSON.stringify(video, null, 2)}\n`);
+        warnings.sandbox(video.metadata?.sandbox);
+        warnings.print(video.metadata?.warnings);
+        io.stdout.write(values.json ? `${JSON.stringify(video)}\n` : formatVideo(video));
       } else if (action === 'cancel') {
         const result = await client.json('DELETE', `/v1/videos/${id}`);
         if (values.json) print(result);
         else io.stdout.write(`Cancelled and deleted ${id}.\n`);
       } else {
-        const video = await client.json<Video>('GET', `/v1/videos/${id}`);
-        if (video.status !== 'completed') {
-          if (values.json) print({ video, file: null });
-          else
-            io.stdout.write(
-              `${id} is ${video.status} (${video.progress ?? 0}%); download it once completed.\n`,
+        const video = await followVideo(io, client, await client.json<Video>('GET', `/v1/videos/${id}`), {
+          json: values.json === true,
+          pollMs: pollSeconds * 1000,
+          interrupt,
+          onInterrupt: async (running) => {
+            throw new CliError(
+              `Stopped waiting; ${running.id} is ${running.status}. Run the same command again to keep waiting.`,
+              ExitCode.jobFailed,
             );
-          return video.status === 'failed' ? 1 : 0;
+          },
+        });
+        warnings.print(video.metadata?.warnings);
+        if (video.status !== 'completed') {
+          const reason = video.error?.message ?? `the job ended ${video.status}`;
+          if (values.json) {
+            print({ video, file: null });
+            return ExitCode.jobFailed;
+          }
+          throw new CliError(`${id} failed: ${reason}. Nothing was saved.`, ExitCode.jobFailed);
         }
         const extension = variant === 'video' ? 'mp4' : 'png';
         const file = resolve(
@@ -98,6 +122,7 @@ export const jobsCommand: Command = {
       }
       return 0;
     } finally {
+      interrupt.stop();
       await connection.close();
     }
   },

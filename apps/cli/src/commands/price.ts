@@ -1,9 +1,14 @@
+import { usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
 import { buildCreateRequest, requestFlagHelp, requestFlags } from '../create-request';
+import { isInteractive } from '../io';
+import { createColors } from '../output/colors';
 import { formatTable } from '../output/table';
+import { createWarningPrinter } from '../output/warnings';
 import { parseFlags } from '../parse-flags';
 import { type DryRun, formatMoney } from '../video-types';
+import { changedEntries, describeChange } from './format-normalization';
 
 export const priceCommand: Command = {
   name: 'price',
@@ -17,10 +22,17 @@ export const priceCommand: Command = {
   async run(io, argv) {
     const { values, positionals } = parseFlags(argv, requestFlags, 'price');
     const model = positionals[0] ?? values.model;
+    if (!model)
+      throw usageError(
+        "A model is required: reelay price <model> (e.g. reelay price veo-3.1). List models with 'reelay models'.",
+      );
     const body = await buildCreateRequest(io, 'price quote', { ...values, model });
     const connection = await connect(io, values);
     try {
       const dryRun = await connection.client.json<DryRun>('POST', '/v1/videos?dry_run=true', body);
+      const warnings = createWarningPrinter(io, createColors(isInteractive(io, false)));
+      warnings.sandbox(dryRun.sandbox);
+      warnings.print(dryRun.warnings);
       if (values.json) {
         io.stdout.write(`${JSON.stringify(dryRun)}\n`);
         return 0;
@@ -28,10 +40,7 @@ export const priceCommand: Command = {
       const rows = dryRun.route.map((route) => [
         route.offering,
         formatMoney(route.quote),
-        (route.normalization ?? [])
-          .filter((entry) => entry.action === 'snapped' || entry.action === 'dropped')
-          .map((entry) => `${entry.param} ${entry.action}`)
-          .join(', ') || 'as asked',
+        changedEntries(route.normalization).map(describeChange).join('; ') || 'as asked',
       ]);
       for (const skipped of dryRun.skipped) rows.push([skipped.offering, '—', skipped.reason]);
       io.stdout.write(formatTable(['PROVIDER', 'QUOTE', 'NOTES'], rows));

@@ -1,6 +1,7 @@
 import type { Io } from '../io';
 import type { Colors } from '../output/colors';
 import { chosenRoute, type DryRun, formatMoney } from '../video-types';
+import { formatRequested, formatSent } from './format-normalization';
 
 /** The route, what was normalized and the price, before anything is submitted. */
 export function printRoute(io: Io, dryRun: DryRun, colors: Colors): void {
@@ -14,9 +15,8 @@ export function printRoute(io: Io, dryRun: DryRun, colors: Colors): void {
   );
   for (const entry of chosen.normalization ?? []) {
     if (entry.action === 'passthrough') continue;
-    const sent = entry.sent === null ? '—' : JSON.stringify(entry.sent);
     io.stderr.write(
-      `  ${entry.param}: ${JSON.stringify(entry.requested)} → ${sent} ${colors.dim(`(${entry.action}${entry.note ? `: ${entry.note}` : ''})`)}\n`,
+      `  ${entry.param}: ${formatRequested(entry.requested)} → ${formatSent(entry.sent, entry.param)} ${colors.dim(`(${entry.action}${entry.note ? `: ${entry.note}` : ''})`)}\n`,
     );
   }
   io.stderr.write(

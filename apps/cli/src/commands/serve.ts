@@ -1,3 +1,4 @@
+import { CliError, ExitCode } from '../cli-error';
 import type { Command } from '../command';
 import { parseFlags } from '../parse-flags';
 
@@ -9,7 +10,11 @@ export const serveCommand: Command = {
     port: 'port to listen on (default $PORT or 3000)',
     host: 'address to bind (default $HOST or 127.0.0.1)',
   },
-  examples: ['reelay serve', 'PORT=8080 reelay serve', 'FAL_KEY=… reelay serve --host 0.0.0.0'],
+  examples: [
+    'reelay serve',
+    'PORT=8080 reelay serve',
+    'reelay keys create laptop && FAL_KEY=… reelay serve --host 0.0.0.0',
+  ],
   async run(io, argv) {
     const { values } = parseFlags(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'serve');
     const env = {
@@ -17,14 +22,25 @@ export const serveCommand: Command = {
       ...(values.port ? { PORT: values.port } : {}),
       ...(values.host ? { HOST: values.host } : {}),
     };
-    const { startGateway } = await import('@reelay/gateway');
-    const gateway = await startGateway({ env, log: (line: string) => io.stderr.write(`${line}\n`) });
-    if (values.json) io.stdout.write(`${JSON.stringify({ url: gateway.url })}\n`);
-    await new Promise<void>((done) => {
-      const stop = () => void gateway.close().then(done);
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+    // Listening from the start, so a stop asked for while the gateway starts still ends it cleanly.
+    const stopAsked = new Promise<void>((done) => {
+      process.once('SIGINT', () => done());
+      process.once('SIGTERM', () => done());
     });
+    const { startGateway } = await import('@reelay/gateway');
+    const gateway = await startGateway({
+      env,
+      log: (line: string) => io.stderr.write(`${line}\n`),
+      keysCommand: 'reelay keys',
+    }).catch((error: unknown) => {
+      // The gateway's configuration errors already say what to change: pass them on as they are.
+      if (error instanceof Error && error.name === 'ConfigError')
+        throw new CliError(error.message, ExitCode.usage);
+      throw error;
+    });
+    if (values.json) io.stdout.write(`${JSON.stringify({ url: gateway.url })}\n`);
+    await stopAsked;
+    await gateway.close();
     return 0;
   },
 };
