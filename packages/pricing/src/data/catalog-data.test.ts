@@ -29,6 +29,7 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['runway', 'runway-gen-4-turbo', ['720p'], [5, 10]],
   ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
   ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
+  ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
 ];
 
 describe('built-in catalog data', () => {
@@ -180,6 +181,12 @@ describe('built-in catalog data', () => {
         rates: { '720p': audio(100_000, 150_000), '1080p': audio(100_000, 150_000) },
         estimated: false,
       },
+      {
+        key: 'kling/kling-3@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 84_000, '1080p': 112_000 },
+        estimated: true,
+      },
     ]);
   });
 
@@ -188,6 +195,7 @@ describe('built-in catalog data', () => {
     expect(estimated.map((entry) => `${entry.provider}/${entry.model}`).sort()).toEqual([
       'fal/seedance-2.0',
       'fal/wan-2.7',
+      'kling/kling-3',
     ]);
     for (const entry of estimated) expect(entry.note).toBeTruthy();
   });

@@ -189,4 +189,21 @@ export const catalogPrices = [
     unit: 'per_second',
     rates: { '720p': { silent: 100_000, audio: 150_000 }, '1080p': { silent: 100_000, audio: 150_000 } },
   },
+
+  // Kling (direct)
+  {
+    provider: 'kling',
+    model: 'kling-3',
+    asOf: '2026-12-04',
+    source:
+      'Kling’s price page https://klingai.com/global/dev/pricing could not be read (read attempted 2026-12-04); ' +
+      'figures from https://www.atlascloud.ai/blog/guides/kling-ai-api-pricing (read 2026-12-04): about $0.42 ' +
+      'for a 5 s 720p (std) Kling 3 clip and $0.56 at 1080p (pro)',
+    estimated: true,
+    note:
+      'Kling bills prepaid resource-pack units (each task reports final_unit_deduction); the per-second figure ' +
+      'is a third party’s conversion, and no audio surcharge is published, so audio is priced the same.',
+    unit: 'per_second',
+    rates: { '720p': 84_000, '1080p': 112_000 },
+  },
 ] satisfies CatalogDataInput['prices'];

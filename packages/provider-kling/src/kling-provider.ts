@@ -1,0 +1,135 @@
+import {
+  type ImageInput,
+  InvalidRequestError,
+  type JsonObject,
+  type VideoOperation,
+  type VideoProvider,
+} from '@reelay/core';
+import { createProviderHttpClient, createSafeFetcher, withoutTrailingSlash } from '@reelay/provider-utils';
+import { type KlingOperation, klingEnvelopeSchema, klingOperationSchema, klingTaskSchema } from './kling-api';
+import { unwrapKlingData } from './kling-envelope';
+import { parseKlingError } from './kling-error';
+import { klingOfferings } from './kling-offerings';
+import type { KlingProviderSettings } from './kling-settings';
+import { klingTaskToResult } from './kling-status';
+import { createKlingTokenSource } from './kling-token';
+import { VERSION } from './version';
+
+const DEFAULT_BASE_URL = 'https://api-singapore.klingai.com';
+
+/**
+ * The Kling AI API provider: Kling 3 in standard (720p) and pro (1080p) mode.
+ *
+ * @example
+ * const kling = createKling(); // reads KLING_API_KEY, or KLING_ACCESS_KEY and KLING_SECRET_KEY
+ * const video = await generateVideo({ provider: kling, model: 'kling-3', prompt: 'a fox', seconds: 5 });
+ */
+export function createKling(settings: KlingProviderSettings = {}): VideoProvider {
+  const baseURL = withoutTrailingSlash(
+    settings.baseURL ?? (process.env['KLING_BASE_URL']?.trim() || DEFAULT_BASE_URL),
+  );
+  const bearerToken = createKlingTokenSource(settings);
+  const http = createProviderHttpClient({
+    provider: 'kling',
+    baseURL,
+    headers: () => ({
+      'user-agent': `reelay/kling provider-kling/${VERSION}`,
+      ...settings.headers,
+      authorization: `Bearer ${bearerToken()}`,
+    }),
+    parseError: parseKlingError,
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+  // Videos sit on Kling's CDN for 30 days: fetched without credentials, from public addresses only unless the
+  // file is on the configured API origin (a loopback simulator).
+  const fetcher = createSafeFetcher({
+    trustedOrigins: [new URL(baseURL).origin],
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+
+  return {
+    specificationVersion: 'v1',
+    id: 'kling',
+    name: 'Kling AI',
+    baseURL,
+    offerings: klingOfferings,
+
+    async submit(request, options) {
+      const endpoint = request.mode === 'image-to-video' ? 'image2video' : 'text2video';
+      const body: JsonObject = { model_name: request.upstreamModel, prompt: request.prompt, ...request.body };
+      if (typeof body['sound'] === 'boolean') body['sound'] = body['sound'] ? 'on' : 'off';
+      if (request.image) {
+        body['image'] = klingImage(request.image);
+        // Image-to-video has no aspect_ratio: the video takes the image's shape.
+        delete body['aspect_ratio'];
+      }
+      const path = `/v1/videos/${endpoint}`;
+      const { value, status } = await http.json({
+        method: 'POST',
+        path,
+        body,
+        schema: klingEnvelopeSchema,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      const task = unwrapKlingData(value, klingTaskSchema, {
+        status,
+        url: `${baseURL}${path}`,
+        submit: true,
+      });
+      const operation: KlingOperation = { taskId: task.task_id, endpoint };
+      return { operation, upstreamId: task.task_id, warnings: [] };
+    },
+
+    async poll(operation, options) {
+      const { taskId, endpoint } = parseKlingOperation(operation);
+      const path = `/v1/videos/${endpoint}/${encodeURIComponent(taskId)}`;
+      const { value, status } = await http.json({
+        method: 'GET',
+        path,
+        schema: klingEnvelopeSchema,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      return klingTaskToResult(
+        unwrapKlingData(value, klingTaskSchema, { status, url: `${baseURL}${path}`, submit: false }),
+      );
+    },
+
+    async content(request, options) {
+      parseKlingOperation(request.operation);
+      const url = request.outputs.find((output) => output.variant === request.variant)?.url;
+      if (url === undefined) {
+        throw new InvalidRequestError({
+          param: 'variant',
+          code: 'variant_not_available',
+          message: `This Kling task has no '${request.variant}' output; Kling makes only 'video'.`,
+        });
+      }
+      return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
+    },
+  };
+}
+
+/** Kling takes a URL or bare base64: a `data:` prefix is refused as "incorrect" by its API reference. */
+function klingImage(image: ImageInput): string {
+  switch (image.kind) {
+    case 'url':
+      return image.url;
+    case 'data-uri':
+      return image.uri.slice(image.uri.indexOf(',') + 1);
+    case 'upload':
+      return Buffer.from(image.data).toString('base64');
+  }
+}
+
+function parseKlingOperation(operation: VideoOperation): KlingOperation {
+  const parsed = klingOperationSchema.safeParse(operation);
+  if (!parsed.success) {
+    throw new InvalidRequestError({
+      param: 'operation',
+      code: 'invalid_operation',
+      message:
+        'Not a Kling operation (taskId and endpoint needed). Pass the operation returned by submit() on the Kling provider.',
+    });
+  }
+  return parsed.data;
+}

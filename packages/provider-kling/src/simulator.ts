@@ -1,0 +1,5 @@
+export {
+  type KlingSimulator,
+  type KlingSimulatorOptions,
+  startKlingSimulator,
+} from './simulator/kling-simulator';
