@@ -28,22 +28,22 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
   const keys = openApiKeyStore(config.dataDir);
   try {
     if (action === 'create') {
-      const { id, key } = keys.create(argument ?? '');
+      const { id, key } = await keys.create(argument ?? '');
       io.out(`created API key ${id} (${argument})`);
       io.out(key);
       io.err('This is the only time the key is shown; only its hash is stored.');
     } else if (action === 'list') {
-      for (const key of keys.list()) {
+      for (const key of await keys.list()) {
         io.out(
           `${key.id}\t${key.name}\t${new Date(key.created_at * 1000).toISOString()}\t${key.revoked ? 'revoked' : 'active'}`,
         );
       }
     } else {
-      keys.revoke(argument ?? '');
+      await keys.revoke(argument ?? '');
       io.out(`revoked ${argument}`);
     }
     return 0;
   } finally {
-    keys.close();
+    await keys.close();
   }
 }

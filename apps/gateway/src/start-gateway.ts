@@ -85,7 +85,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     });
     cleanups.push(() => engine.stop());
 
-    if (!isLoopbackHost(config.host) && engine.apiKeys.count() === 0) {
+    if (!isLoopbackHost(config.host) && (await engine.apiKeys.count()) === 0) {
       throw new ConfigError(
         [
           {

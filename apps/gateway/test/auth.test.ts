@@ -24,8 +24,8 @@ describe('gateway API keys', () => {
     gateway = await startTestGateway();
     // open on loopback while no key exists
     expect((await call('/v1/videos', undefined)).status).toBe(200);
-    alice = gateway.engine.apiKeys.create('alice');
-    bob = gateway.engine.apiKeys.create('bob');
+    alice = await gateway.engine.apiKeys.create('alice');
+    bob = await gateway.engine.apiKeys.create('bob');
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -89,9 +89,9 @@ describe('gateway API keys', () => {
   });
 
   it('stops accepting a revoked key', async () => {
-    const carol = gateway.engine.apiKeys.create('carol');
+    const carol = await gateway.engine.apiKeys.create('carol');
     expect((await call('/v1/models', carol.key)).status).toBe(200);
-    gateway.engine.apiKeys.revoke(carol.id);
+    await gateway.engine.apiKeys.revoke(carol.id);
     expect((await call('/v1/models', carol.key)).status).toBe(401);
   });
 });

@@ -20,7 +20,7 @@ describe('POST /v1/provider-webhooks/:provider', () => {
         config.pollBackoff = { initialMs: 60_000, maxMs: 60_000, factor: 1, jitter: 0 };
       },
     });
-    key = gateway.engine.apiKeys.create('client').key;
+    key = (await gateway.engine.apiKeys.create('client')).key;
   });
   afterAll(() => gateway?.stop());
 

@@ -123,13 +123,13 @@ describe('the page against a sandbox gateway', () => {
   });
 
   it('sends the key once the gateway has keys, and reports 401 without it', async () => {
-    const { key } = gateway.engine.apiKeys.create('playground-test');
+    const { key } = await gateway.engine.apiKeys.create('playground-test');
     try {
       const keyed = createApiClient({ baseUrl: gateway.url, getKey: () => key });
       expect((await keyed.listModels()).length).toBeGreaterThan(0);
       await expect(api().listModels()).rejects.toMatchObject({ status: 401 });
     } finally {
-      for (const entry of gateway.engine.apiKeys.list()) gateway.engine.apiKeys.revoke(entry.id);
+      for (const entry of await gateway.engine.apiKeys.list()) await gateway.engine.apiKeys.revoke(entry.id);
     }
   });
 

@@ -284,7 +284,7 @@ describe.skipIf(!hasChromium)(
 
     // Last: once a key exists the gateway requires it for every request.
     it('asks for a key when the gateway has keys, keeps it in localStorage, and plays through a keyed fetch', async () => {
-      const { key } = gateway.engine.apiKeys.create('playground-browser-test');
+      const { key } = await gateway.engine.apiKeys.create('playground-browser-test');
       try {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
@@ -325,7 +325,8 @@ describe.skipIf(!hasChromium)(
         expect(errors).toEqual([]);
         await context.close();
       } finally {
-        for (const entry of gateway.engine.apiKeys.list()) gateway.engine.apiKeys.revoke(entry.id);
+        for (const entry of await gateway.engine.apiKeys.list())
+          await gateway.engine.apiKeys.revoke(entry.id);
       }
     }, 120_000);
   },

@@ -12,16 +12,15 @@ import { remixVideo } from './jobs/remix-video';
 import { resumeJobs } from './jobs/resume-jobs';
 import { sweepExpired } from './jobs/sweep-expired';
 import { liveChildren, visibleJob } from './jobs/visible-job';
-import { createApiKeys } from './keys/api-key-store';
+import { createApiKeys } from './keys/api-keys';
 import { createMetrics } from './metrics/metrics';
 import { createCircuitBreakers, defaultCircuitBreakerOptions } from './router/circuit-breaker';
 import { createOutputStore } from './storage';
-import { createJobStore, openDatabase } from './store';
+import { openSqliteStores } from './store';
 import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
 import { getModelCard, listModelCards } from './view/model-cards';
 import { toVideoObject } from './view/video-object';
-import { createDeliveryStore } from './webhooks/delivery-store';
 import { receiveProviderWebhook } from './webhooks/receive-provider-webhook';
 import { isWebhookSecret, loadWebhookSecret } from './webhooks/webhook-secret';
 import { createWebhookSender } from './webhooks/webhook-sender';
@@ -29,7 +28,8 @@ import { createWebhookSender } from './webhooks/webhook-sender';
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * The durable core of the gateway: jobs in SQLite, routing with fallback, tracking, stored outputs.
+ * The durable core of the gateway: jobs in a store (SQLite in `dataDir` unless `stores` is given), routing with
+ * fallback, tracking, stored outputs.
  *
  * @example
  * const catalog = loadCatalog();
@@ -46,7 +46,8 @@ export function createEngine(options: EngineOptions): Engine {
     );
   }
   const webhookSecret = options.webhookSecret ?? loadWebhookSecret(options.dataDir).secret;
-  const db = openDatabase(options.dataDir, { durable: options.durableCommits === true });
+  const stores =
+    options.stores ?? openSqliteStores(options.dataDir, { durable: options.durableCommits === true, now });
   const retentionMs = options.retentionMs ?? 7 * DAY;
   const idempotencyTtlMs = options.idempotencyTtlMs ?? DAY;
   const inFlight: InFlightCreates = new Map();
@@ -64,7 +65,7 @@ export function createEngine(options: EngineOptions): Engine {
   const ctx: EngineContext = {
     registry: options.registry,
     catalog: options.catalog,
-    store: createJobStore(db, now),
+    store: stores.jobs,
     files: createOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
     breakers: createCircuitBreakers({ ...defaultCircuitBreakerOptions, ...options.circuitBreaker }, now),
     metrics: createMetrics(),
@@ -76,7 +77,7 @@ export function createEngine(options: EngineOptions): Engine {
     }),
     safeFetcher,
     webhooks: createWebhookSender({
-      deliveries: createDeliveryStore(db, now),
+      deliveries: stores.deliveries,
       fetcher: safeFetcher,
       secret: webhookSecret,
       now,
@@ -111,7 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
       }),
   );
 
-  const apiKeys = createApiKeys(db, now);
+  const apiKeys = createApiKeys(stores.apiKeys, now);
   let started = false;
   let stopped = false;
   let sweeper: NodeJS.Timeout | undefined;
@@ -121,9 +122,9 @@ export function createEngine(options: EngineOptions): Engine {
     createVideo: (request, context): Promise<CreateVideoResult> =>
       track(createVideo(ctx, inFlight, request, context)),
     dryRun: (request) => dryRun(ctx, request),
-    getVideo(id, context) {
-      const job = visibleJob(ctx, id, context);
-      return toVideoObject(ctx.settings, job, liveChildren(ctx, job));
+    async getVideo(id, context) {
+      const job = await visibleJob(ctx, id, context);
+      return toVideoObject(ctx.settings, job, await liveChildren(ctx, job));
     },
     listVideos: (context, query) => listVideos(ctx, context, query),
     deleteVideo: (id, context) => track(deleteVideo(ctx, id, context)),
@@ -161,7 +162,7 @@ export function createEngine(options: EngineOptions): Engine {
       await ctx.scheduler.stop();
       await ctx.webhooks.stop();
       if (!options.safeFetcher) await ctx.safeFetcher.close();
-      db.close();
+      await stores.close();
     },
   };
 }

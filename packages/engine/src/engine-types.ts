@@ -9,9 +9,10 @@ import type {
 } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
-import type { ApiKeys } from './keys/api-key-store';
+import type { ApiKeys } from './keys/api-keys';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 import type { Deprecation } from './router/lifecycle';
+import type { Stores } from './store';
 import type { ModelCard } from './view/model-cards';
 
 export type EngineOptions = {
@@ -19,8 +20,10 @@ export type EngineOptions = {
   registry: Registry;
   /** `loadCatalog(overrides)` from `@reelay/pricing`. */
   catalog: Catalog;
-  /** Where `reelay.db`, `outputs/` and `inputs/` live. Created if missing. */
+  /** Where `reelay.db` (unless `stores` is given), `outputs/` and `inputs/` live. Created if missing. */
   dataDir: string;
+  /** The job, delivery and API key stores. Default: SQLite in `dataDir`. The engine closes them on `stop()`. */
+  stores?: Stores;
   /** Every video object says `metadata.sandbox`. */
   sandbox: boolean;
   /** Provider base URLs and allow-listed origins: fetched without the private-address checks. */
@@ -148,11 +151,11 @@ export type Engine = {
   createVideo(request: CreateVideoRequest, context: RequestContext): Promise<CreateVideoResult>;
   /** The route, normalization and price, with nothing stored or submitted. */
   dryRun(request: CreateVideoRequest, context: RequestContext): Promise<DryRunResult>;
-  getVideo(id: string, context: RequestContext): VideoObject;
+  getVideo(id: string, context: RequestContext): Promise<VideoObject>;
   listVideos(
     context: RequestContext,
     query: { after?: string | undefined; limit?: number | undefined; order?: 'asc' | 'desc' | undefined },
-  ): VideoList;
+  ): Promise<VideoList>;
   deleteVideo(
     id: string,
     context: RequestContext,
@@ -178,6 +181,6 @@ export type Engine = {
   apiKeys: ApiKeys;
   /** Resumes every unfinished job and starts the tracker and the retention sweeper. */
   start(): void;
-  /** Stops the tracker, waits for running work, closes the database. */
+  /** Stops the tracker, waits for running work, closes the stores. */
   stop(): Promise<void>;
 };

@@ -12,9 +12,11 @@ export type {
 } from './engine-types';
 export { NotFoundError } from './errors';
 export { type ImageInfo, type ImageMediaType, readImageInfo } from './images';
-export { type ApiKeyInfo, type ApiKeys, hashApiKey } from './keys/api-key-store';
+export type { ApiKeyRow, ApiKeyStore } from './keys/api-key-store';
+export { type ApiKeyInfo, type ApiKeys, createApiKeys, hashApiKey } from './keys/api-keys';
 export { openApiKeyStore } from './keys/open-api-key-store';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export type { Deprecation } from './router/lifecycle';
+export { openSqliteStores, type Stores } from './store';
 export type { ModelCard, ModelProviderCard } from './view/model-cards';
 export { loadWebhookSecret } from './webhooks/webhook-secret';

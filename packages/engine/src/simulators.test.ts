@@ -22,8 +22,8 @@ describe('engine over the real plugins and simulators', () => {
         { model, prompt: 'a fox in the snow', size, seconds },
         open,
       );
-      const done = await waitFor(() => {
-        const current = setup!.engine.getVideo(video.id, open);
+      const done = await waitFor(async () => {
+        const current = await setup!.engine.getVideo(video.id, open);
         return current.status === 'completed' || current.status === 'failed' ? current : undefined;
       }, 20_000);
       expect(done.error).toBeNull();
@@ -53,7 +53,7 @@ describe('engine over the real plugins and simulators', () => {
       }),
       { provider: 'replicate', offering: 'replicate/kling-3', outcome: 'submitted' },
     ]);
-    await waitFor(() => setup!.engine.getVideo(video.id, open).status === 'completed', 20_000);
+    await waitFor(async () => (await setup!.engine.getVideo(video.id, open)).status === 'completed', 20_000);
   });
 
   it('should not resubmit after the provider accepted the job but never answered', async () => {

@@ -31,12 +31,12 @@ export const keysCommand: Command = {
     const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
     try {
       if (action === 'create') {
-        const created = store.create(argument!);
+        const created = await store.create(argument!);
         if (values.json) print(created);
         else
           io.stdout.write(`Created ${created.id}. The key is shown once — store it now:\n${created.key}\n`);
       } else if (action === 'list') {
-        const keys = store.list();
+        const keys = await store.list();
         if (values.json) print({ data: keys });
         else
           io.stdout.write(
@@ -51,13 +51,13 @@ export const keysCommand: Command = {
             ),
           );
       } else {
-        store.revoke(argument!);
+        await store.revoke(argument!);
         if (values.json) print({ id: argument, revoked: true });
         else io.stdout.write(`Revoked ${argument}.\n`);
       }
       return 0;
     } finally {
-      store.close();
+      await store.close();
     }
   },
 };

@@ -13,7 +13,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
     const header = c.req.header('authorization');
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
     const idempotencyKey = c.req.header('idempotency-key')?.trim() || undefined;
-    if (engine.apiKeys.count() === 0) {
+    if ((await engine.apiKeys.count()) === 0) {
       const remote = remoteAddress(c.env);
       if (remote !== undefined && !isLoopbackHost(remote)) {
         throw unauthorized(
@@ -30,7 +30,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
           : 'Malformed Authorization header. Send `Authorization: Bearer <key>`.',
       );
     }
-    const apiKeyId = engine.apiKeys.verify(token);
+    const apiKeyId = await engine.apiKeys.verify(token);
     if (apiKeyId === undefined)
       throw unauthorized('Incorrect or revoked API key. Check the key, or create a new one.');
     c.set('requestContext', { apiKeyId, idempotencyKey });

@@ -11,10 +11,10 @@ const listQuerySchema = z.object({
 
 /** `GET /v1/videos` (cursor pagination), `GET /v1/videos/:id`, `DELETE /v1/videos/:id`. */
 export function registerVideos({ app, engine, lifecycleHeadersFor }: RouteDeps): void {
-  app.get('/v1/videos', (c) => {
+  app.get('/v1/videos', async (c) => {
     const { after, limit, order } = parseRequest(listQuerySchema, c.req.query());
     return c.json(
-      engine.listVideos(c.get('requestContext'), {
+      await engine.listVideos(c.get('requestContext'), {
         ...(after !== undefined ? { after } : {}),
         ...(limit !== undefined ? { limit } : {}),
         ...(order !== undefined ? { order } : {}),
@@ -22,8 +22,8 @@ export function registerVideos({ app, engine, lifecycleHeadersFor }: RouteDeps):
     );
   });
 
-  app.get('/v1/videos/:id', (c) => {
-    const video = engine.getVideo(c.req.param('id'), c.get('requestContext'));
+  app.get('/v1/videos/:id', async (c) => {
+    const video = await engine.getVideo(c.req.param('id'), c.get('requestContext'));
     for (const [name, value] of Object.entries(lifecycleHeadersFor(video.model))) c.header(name, value);
     return c.json(video);
   });

@@ -52,8 +52,8 @@ describe('createVideo', () => {
       attempts: [{ provider: 'alpha', outcome: 'submitted' }],
     });
 
-    const done = await waitFor(() => {
-      const current = engine.getVideo(video.id, context);
+    const done = await waitFor(async () => {
+      const current = await engine.getVideo(video.id, context);
       return current.status === 'completed' ? current : undefined;
     });
     expect(done.progress).toBe(100);
@@ -88,7 +88,7 @@ describe('createVideo', () => {
     expect(video.metadata['cost_estimate']).toEqual({ usd: '0.80', micros: 800_000 });
     expect([alpha.submitRequests, beta.submitRequests]).toEqual([1, 1]);
     expect(alpha.jobs.size).toBe(0);
-    await waitFor(() => engine.getVideo(video.id, context).status === 'completed');
+    await waitFor(async () => (await engine.getVideo(video.id, context)).status === 'completed');
   });
 
   it('should list every attempt in one error when every provider fails', async () => {
@@ -99,7 +99,7 @@ describe('createVideo', () => {
     expect(error.message).toMatch(
       /1\) alpha\/test-model: HTTP 503 .*\(nothing was created\); 2\) beta\/test-model: HTTP 500/,
     );
-    const [failed] = engine.listVideos(context, {}).data;
+    const [failed] = (await engine.listVideos(context, {})).data;
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'all_providers_failed' } });
   });
 
@@ -174,7 +174,7 @@ describe('createVideo with an ambiguous failure', () => {
       expect(error.message).toMatch(/may have been created upstream; it was not resubmitted/);
       expect(alpha.jobs.size).toBe(1); // the job exists upstream...
       expect(beta.submitRequests).toBe(0); // ...and nobody was asked to make a second one
-      const [failed] = engine.listVideos({ apiKeyId: null }, {}).data;
+      const [failed] = (await engine.listVideos({ apiKeyId: null }, {})).data;
       expect(failed?.metadata['attempts']).toEqual([
         expect.objectContaining({ provider: 'alpha', outcome: 'unknown' }),
       ]);

@@ -33,6 +33,7 @@ export async function createVideo(
   if (key === undefined) return create(ctx, request, owner, bodyHash, undefined);
 
   // Everything up to `inFlight.set` runs without an await, so a duplicate arriving meanwhile sees the entry.
+  // Duplicates at other processes sharing the store are settled by the store's atomic claim in `insert`.
   const slot = `${owner}\u0000${key}`;
   for (;;) {
     const pending = inFlight.get(slot);
@@ -40,9 +41,7 @@ export async function createVideo(
       await pending.catch(() => undefined);
       continue; // the first one settled: it stored the key, or failed before storing anything
     }
-    const existing = ctx.store.idempotency(owner, key);
-    if (existing) return replay(ctx, key, bodyHash, existing);
-    const promise = create(ctx, request, owner, bodyHash, key);
+    const promise = replayOrCreate(ctx, request, owner, bodyHash, key);
     inFlight.set(slot, promise);
     try {
       return await promise;
@@ -52,20 +51,32 @@ export async function createVideo(
   }
 }
 
-function replay(
+async function replayOrCreate(
+  ctx: EngineContext,
+  request: CreateVideoRequest,
+  owner: string,
+  bodyHash: string,
+  key: string,
+): Promise<CreateVideoResult> {
+  const existing = await ctx.store.idempotency(owner, key);
+  if (existing) return replay(ctx, key, bodyHash, existing);
+  return create(ctx, request, owner, bodyHash, key);
+}
+
+async function replay(
   ctx: EngineContext,
   key: string,
   bodyHash: string,
   entry: IdempotencyEntry,
-): CreateVideoResult {
+): Promise<CreateVideoResult> {
   if (entry.bodyHash !== bodyHash) throw idempotencyKeyReused(key);
-  const job = ctx.store.get(entry.jobId);
+  const job = await ctx.store.get(entry.jobId);
   if (!job || job.deletedAt !== null) throw videoNotFound(entry.jobId);
   if (job.createError) throw rebuildError(job.createError);
   ctx.metrics.idempotentReplays({});
   const lifecycle = ctx.registry.model(job.model)?.card?.lifecycle;
   return {
-    video: toVideoObject(ctx.settings, job, liveChildren(ctx, job)),
+    video: toVideoObject(ctx.settings, job, await liveChildren(ctx, job)),
     replayed: true,
     deprecation: deprecationOf(lifecycle),
   };
@@ -90,7 +101,7 @@ async function create(
   const id = newVideoId();
   const inputImage = image ? storeInputImage(ctx, id, image) : null;
   const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, inputImage });
-  const inserted = ctx.store.insert(
+  const inserted = await ctx.store.insert(
     jobs,
     key === undefined ? undefined : { owner, key, bodyHash, jobId: id },
   );
@@ -113,7 +124,7 @@ async function create(
   if (failures.length === outcomes.length) {
     const error = failures.length === 1 ? failures[0]! : allChildrenFailed(id, failures);
     if (jobs.length > 1) {
-      ctx.store.update(id, {
+      await ctx.store.update(id, {
         createError: {
           status: error.status,
           type: error.type,
@@ -126,7 +137,7 @@ async function create(
     throw error;
   }
   // Children that ended during the create (a fast job, a failed submit) may have been the last of them.
-  if (jobs.length > 1) jobEnded(ctx, id);
+  if (jobs.length > 1) await jobEnded(ctx, id);
   const video =
     records.length === 1
       ? toVideoObject(ctx.settings, outcomes[0]!.job)

@@ -2,7 +2,7 @@ import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import type { JobRecord } from '../store';
 import { releaseInputImage } from './input-image';
-import { visibleJob } from './visible-job';
+import { liveChildren, visibleJob } from './visible-job';
 
 /**
  * Cancels a running job upstream (where the provider can), removes its assets upstream (where the provider
@@ -14,12 +14,11 @@ export async function deleteVideo(
   id: string,
   context: RequestContext,
 ): Promise<{ id: string; object: 'video.deleted'; deleted: true }> {
-  const job = visibleJob(ctx, id, context);
-  const targets =
-    job.kind === 'parent' ? ctx.store.children(job.id).filter((child) => child.deletedAt === null) : [job];
+  const job = await visibleJob(ctx, id, context);
+  const targets = job.kind === 'parent' ? await liveChildren(ctx, job) : [job];
   for (const target of targets) await deleteOne(ctx, target);
   if (job.kind === 'parent') {
-    ctx.store.update(job.id, { deletedAt: ctx.now() });
+    await ctx.store.update(job.id, { deletedAt: ctx.now() });
     if (job.inputImage) await ctx.files.removeInput(job.inputImage.file);
   }
   return { id, object: 'video.deleted', deleted: true };
@@ -56,7 +55,7 @@ async function deleteOne(ctx: EngineContext, job: JobRecord): Promise<void> {
     }
   }
   // A submit still in flight sees the mark and cancels what it started (see submitJob).
-  ctx.store.update(job.id, { deletedAt: ctx.now(), nextPollAt: null });
+  await ctx.store.update(job.id, { deletedAt: ctx.now(), nextPollAt: null });
   await ctx.files.remove(job.id);
   await releaseInputImage(ctx, job);
 }

@@ -30,7 +30,7 @@ describe('Idempotency-Key', () => {
       ]);
     }
     expect(setup.alpha.submitRequests + setup.beta.submitRequests).toBe(1);
-    expect(setup.engine.listVideos({ apiKeyId: null }, {}).data).toHaveLength(1);
+    expect((await setup.engine.listVideos({ apiKeyId: null }, {})).data).toHaveLength(1);
     expect(setup.engine.metricsText()).toContain('reelay_idempotent_replays_total 19');
   });
 
@@ -82,8 +82,8 @@ describe('Idempotency-Key', () => {
   });
 
   it('should scope keys per API key', async () => {
-    const a = setup.engine.apiKeys.create('a');
-    const b = setup.engine.apiKeys.create('b');
+    const a = await setup.engine.apiKeys.create('a');
+    const b = await setup.engine.apiKeys.create('b');
     const request = { model: 'test-model', prompt: 'a fox' };
     const first = await setup.engine.createVideo(request, { apiKeyId: a.id, idempotencyKey: 'shared' });
     const second = await setup.engine.createVideo(request, { apiKeyId: b.id, idempotencyKey: 'shared' });

@@ -36,5 +36,5 @@ export async function releaseInputImage(
 ): Promise<void> {
   if (!job.inputImage) return;
   const topId = job.parentId ?? job.id;
-  if (ctx.store.pendingSubmits(topId) === 0) await ctx.files.removeInput(job.inputImage.file);
+  if ((await ctx.store.pendingSubmits(topId)) === 0) await ctx.files.removeInput(job.inputImage.file);
 }

@@ -5,11 +5,11 @@ import { toVideoObject } from '../view/video-object';
 import { liveChildren, ownerOf } from './visible-job';
 
 /** The caller's videos (children of `n` > 1 requests appear inside their parent), cursor-paginated. */
-export function listVideos(
+export async function listVideos(
   ctx: EngineContext,
   context: RequestContext,
   query: { after?: string | undefined; limit?: number | undefined; order?: 'asc' | 'desc' | undefined },
-): VideoList {
+): Promise<VideoList> {
   const limit = query.limit ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
     throw new InvalidRequestError({
@@ -18,14 +18,16 @@ export function listVideos(
     });
   }
   const order = query.order ?? 'desc';
-  const rows = ctx.store.list(ownerOf(context), { after: query.after, limit: limit + 1, order });
+  const rows = await ctx.store.list(ownerOf(context), { after: query.after, limit: limit + 1, order });
   if (rows === undefined) {
     throw new InvalidRequestError({
       param: 'after',
       message: `after '${query.after}' is not one of your videos. Use the last_id of a previous page.`,
     });
   }
-  const data = rows.slice(0, limit).map((job) => toVideoObject(ctx.settings, job, liveChildren(ctx, job)));
+  const data = await Promise.all(
+    rows.slice(0, limit).map(async (job) => toVideoObject(ctx.settings, job, await liveChildren(ctx, job))),
+  );
   return {
     object: 'list',
     data,

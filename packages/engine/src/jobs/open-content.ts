@@ -12,10 +12,10 @@ export async function openContent(
   variant: StoredOutput['variant'],
   context: RequestContext,
 ): Promise<{ path: string; size: number; contentType: string }> {
-  const job = visibleJob(ctx, id, context);
+  const job = await visibleJob(ctx, id, context);
   const source =
     job.kind === 'parent'
-      ? (liveChildren(ctx, job).find((child) => child.state === 'completed') ?? job)
+      ? ((await liveChildren(ctx, job)).find((child) => child.state === 'completed') ?? job)
       : job;
   if (source.state !== 'completed') {
     throw new InvalidRequestError({

@@ -26,7 +26,7 @@ export async function remixVideo(
   prompt: string,
   context: RequestContext,
 ): Promise<VideoObject> {
-  const original = visibleJob(ctx, id, context);
+  const original = await visibleJob(ctx, id, context);
   if (typeof prompt !== 'string' || prompt.trim().length === 0 || prompt.length > 32_000) {
     throw new InvalidRequestError({
       param: 'prompt',
@@ -86,7 +86,7 @@ export async function remixVideo(
     createdAt: now,
     deadlineAt: now + ctx.settings.jobDeadlineMs,
   });
-  ctx.store.insert([job]);
+  await ctx.store.insert([job]);
 
   let result: SubmitResult;
   const attempt = { provider: provider.id, offering: offering.id };
@@ -102,14 +102,14 @@ export async function remixVideo(
     const reported = failure.nothingCreated
       ? allAttemptsFailedError(remixId, attempts)
       : ambiguousSubmitError(remixId, provider.id, failure);
-    failJob(ctx, remixId, attempts, reported, provider.id);
+    await failJob(ctx, remixId, attempts, reported, provider.id);
     throw reported;
   }
   ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'remix', outcome: 'ok' });
   ctx.breakers.success(provider.id);
   const nextPollAt = ctx.now() + ctx.settings.backoff.initialMs;
   if (
-    ctx.store.update(
+    await ctx.store.update(
       remixId,
       {
         state: 'submitted',
@@ -129,7 +129,7 @@ export async function remixVideo(
     ctx.metrics.jobsCreated({ provider: provider.id });
     ctx.scheduler.schedule(remixId, provider.id, nextPollAt);
   }
-  return toVideoObject(ctx.settings, ctx.store.get(remixId)!);
+  return toVideoObject(ctx.settings, (await ctx.store.get(remixId))!);
 }
 
 /** What a remix keeps from the original: model, route and settings. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJobStore, openDatabase } from '../store';
+import { openSqliteStores } from '../store';
 import { type FakeSetup, startFakeSetup } from '../test-support/fake-setup';
 import { waitFor } from '../test-support/test-engine';
 import { newJob } from './new-job';
@@ -21,12 +21,18 @@ describe('resume on start', () => {
         (await setup.engine.createVideo({ model: 'test-model', prompt: `clip ${index}` }, context)).video.id,
       );
     }
-    await waitFor(() => ids.every((id) => setup.engine.getVideo(id, context).status === 'in_progress'));
+    await waitFor(async () => {
+      const videos = await Promise.all(ids.map((id) => setup.engine.getVideo(id, context)));
+      return videos.every((video) => video.status === 'in_progress');
+    });
     await setup.engine.stop();
 
     setup.alpha.pollsToFinish = 0;
     const restarted = setup.restart();
-    await waitFor(() => ids.every((id) => restarted.getVideo(id, context).status === 'completed'));
+    await waitFor(async () => {
+      const videos = await Promise.all(ids.map((id) => restarted.getVideo(id, context)));
+      return videos.every((video) => video.status === 'completed');
+    });
     expect(setup.alpha.submitRequests).toBe(10);
     expect(setup.beta.submitRequests).toBe(0);
     for (const id of ids)
@@ -38,14 +44,14 @@ describe('resume on start', () => {
     const pending = setup.engine
       .createVideo({ model: 'test-model', prompt: 'slow' }, context)
       .catch((e) => e);
-    await waitFor(() => setup.alpha.submitRequests === 1);
-    const [job] = setup.engine.listVideos(context, {}).data;
+    await waitFor(async () => setup.alpha.submitRequests === 1);
+    const [job] = (await setup.engine.listVideos(context, {})).data;
     expect(job?.status).toBe('queued');
 
     // A second engine on the same data dir, as after a crash mid-submit.
     const restarted = setup.restart();
-    const failed = await waitFor(() => {
-      const video = restarted.getVideo(job!.id, context);
+    const failed = await waitFor(async () => {
+      const video = await restarted.getVideo(job!.id, context);
       return video.status === 'failed' ? video : undefined;
     });
     expect(failed.error).toMatchObject({ code: 'submit_interrupted' });
@@ -58,10 +64,9 @@ describe('resume on start', () => {
   });
 
   it('should submit on start a job stored but never sent', async () => {
-    const db = openDatabase(setup.dataDir);
-    const store = createJobStore(db, Date.now);
+    const stores = openSqliteStores(setup.dataDir);
     const now = Date.now();
-    store.insert([
+    await stores.jobs.insert([
       newJob({
         id: 'video_000000000000000000000001',
         owner: '',
@@ -78,11 +83,11 @@ describe('resume on start', () => {
         deadlineAt: now + 60_000,
       }),
     ]);
-    db.close();
+    await stores.close();
 
     const restarted = setup.restart();
-    const done = await waitFor(() => {
-      const video = restarted.getVideo('video_000000000000000000000001', context);
+    const done = await waitFor(async () => {
+      const video = await restarted.getVideo('video_000000000000000000000001', context);
       return video.status === 'completed' ? video : undefined;
     });
     expect(done.metadata).toMatchObject({ provider: 'alpha', cost: { micros: 800_000 } });

@@ -15,23 +15,23 @@ import { imageSourceOf, releaseInputImage } from './input-image';
  */
 export async function resumeJobs(ctx: EngineContext): Promise<void> {
   const queued: string[] = [];
-  for (const job of ctx.store.unfinished()) {
+  for (const job of await ctx.store.unfinished()) {
     if (job.state === 'submitted' || job.state === 'in_progress') {
       if (job.provider) ctx.scheduler.schedule(job.id, job.provider, job.nextPollAt ?? ctx.now());
     } else if (job.state === 'submitting') {
-      const record = ctx.store.get(job.id);
-      if (record) failInterrupted(ctx, record);
+      const record = await ctx.store.get(job.id);
+      if (record) await failInterrupted(ctx, record);
     } else {
       queued.push(job.id);
     }
   }
   for (const id of queued) {
-    const job = ctx.store.get(id);
+    const job = await ctx.store.get(id);
     if (job && job.state === 'queued_local' && job.deletedAt === null) await resubmit(ctx, job);
   }
 }
 
-function failInterrupted(ctx: EngineContext, job: JobRecord): void {
+async function failInterrupted(ctx: EngineContext, job: JobRecord): Promise<void> {
   const error = new ReelayError({
     status: 502,
     type: 'upstream_error',
@@ -46,9 +46,9 @@ function failInterrupted(ctx: EngineContext, job: JobRecord): void {
       outcome: 'interrupted' as const,
     },
   ];
-  failJob(ctx, job.id, attempts, error, job.provider);
-  jobEnded(ctx, job.id);
-  void releaseInputImage(ctx, job);
+  await failJob(ctx, job.id, attempts, error, job.provider);
+  await jobEnded(ctx, job.id);
+  await releaseInputImage(ctx, job);
 }
 
 async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
@@ -59,17 +59,17 @@ async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
       code: 'deadline_exceeded',
       message: 'The job passed its deadline before it could be submitted; nothing was sent to any provider.',
     });
-    failJob(ctx, job.id, job.attempts, error, null);
+    await failJob(ctx, job.id, job.attempts, error, null);
   } else {
     try {
       const plan = planRoute(ctx, job.request, job.inputImage ? { url: job.inputImage.url } : undefined);
       await submitJob(ctx, job, plan, job.inputImage ? imageSourceOf(ctx, job.inputImage) : undefined);
     } catch (error) {
       if (!ReelayError.isInstance(error)) throw error;
-      failJob(ctx, job.id, job.attempts, error, null);
+      await failJob(ctx, job.id, job.attempts, error, null);
     }
   }
   // No one is waiting on a create call any more: a job that failed here is reported like any other end.
-  jobEnded(ctx, job.id);
+  await jobEnded(ctx, job.id);
   await releaseInputImage(ctx, job);
 }

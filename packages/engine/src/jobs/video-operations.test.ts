@@ -27,19 +27,19 @@ describe('n > 1', () => {
       expect.objectContaining({ param: 'n', action: 'emulated' }),
     );
 
-    const done = await waitFor(() => {
-      const parent = setup.engine.getVideo(video.id, open);
+    const done = await waitFor(async () => {
+      const parent = await setup.engine.getVideo(video.id, open);
       return parent.status === 'completed' ? parent : undefined;
     });
     // alpha 4 s × 0.10 twice + beta 4 s × 0.20
     expect(done.metadata['cost']).toEqual({ usd: '1.60', micros: 1_600_000 });
     for (const child of children) {
-      const one = setup.engine.getVideo(child.id, open);
+      const one = await setup.engine.getVideo(child.id, open);
       expect(one).toMatchObject({ status: 'completed', metadata: { parent_id: video.id } });
       await expect(setup.engine.openContent(child.id, 'video', open)).resolves.toBeDefined();
     }
     await expect(setup.engine.openContent(video.id, 'video', open)).resolves.toBeDefined();
-    expect(setup.engine.listVideos(open, {}).data.map((item) => item.id)).toEqual([video.id]);
+    expect((await setup.engine.listVideos(open, {})).data.map((item) => item.id)).toEqual([video.id]);
   });
 
   it('should complete a parent when some children succeed, and fail it when none do', async () => {
@@ -48,8 +48,8 @@ describe('n > 1', () => {
     const mixed = await setup.engine.createVideo({ model: 'test-model', prompt: 'x', n: 2 }, open);
     const allFail = await setup.engine.createVideo({ model: 'alpha/test-model', prompt: 'y', n: 2 }, open);
     const settled = (id: string) =>
-      waitFor(() => {
-        const parent = setup.engine.getVideo(id, open);
+      waitFor(async () => {
+        const parent = await setup.engine.getVideo(id, open);
         return parent.status === 'completed' || parent.status === 'failed' ? parent : undefined;
       });
     const partial = await settled(mixed.video.id);
@@ -79,14 +79,16 @@ describe('deleteVideo', () => {
     });
     const upstream = [...setup.alpha.jobs.values()][0]!;
     expect(upstream).toMatchObject({ canceled: true, deleted: true });
-    expect(() => setup.engine.getVideo(video.id, open)).toThrow(expect.objectContaining({ status: 404 }));
-    expect(setup.engine.listVideos(open, {}).data).toEqual([]);
+    await expect(setup.engine.getVideo(video.id, open)).rejects.toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect((await setup.engine.listVideos(open, {})).data).toEqual([]);
     await expect(setup.engine.deleteVideo(video.id, open)).rejects.toMatchObject({ status: 404 });
   });
 
   it('should remove the stored outputs of a finished job', async () => {
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
-    await waitFor(() => setup.engine.getVideo(video.id, open).status === 'completed');
+    await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
     const { path } = await setup.engine.openContent(video.id, 'video', open);
     expect(existsSync(path)).toBe(true);
     await setup.engine.deleteVideo(video.id, open);
@@ -102,35 +104,39 @@ describe('API keys', () => {
   });
   afterEach(() => setup.close());
 
-  it('should store keys hashed, verify them, and revoke them', () => {
-    const { id, key } = setup.engine.apiKeys.create('ci');
+  it('should store keys hashed, verify them, and revoke them', async () => {
+    const { id, key } = await setup.engine.apiKeys.create('ci');
     expect(key).toMatch(/^rly_[\w-]{43}$/);
-    expect(setup.engine.apiKeys.verify(key)).toBe(id);
-    expect(setup.engine.apiKeys.verify(`${key}x`)).toBeUndefined();
-    expect(setup.engine.apiKeys.count()).toBe(1);
-    expect(setup.engine.apiKeys.list()).toEqual([
+    expect(await setup.engine.apiKeys.verify(key)).toBe(id);
+    expect(await setup.engine.apiKeys.verify(`${key}x`)).toBeUndefined();
+    expect(await setup.engine.apiKeys.count()).toBe(1);
+    expect(await setup.engine.apiKeys.list()).toEqual([
       { id, name: 'ci', created_at: expect.any(Number), revoked: false },
     ]);
-    setup.engine.apiKeys.revoke(id);
-    expect(setup.engine.apiKeys.verify(key)).toBeUndefined();
-    expect(setup.engine.apiKeys.count()).toBe(0);
-    expect(() => setup.engine.apiKeys.revoke('key_nope')).toThrow(expect.objectContaining({ status: 404 }));
+    await setup.engine.apiKeys.revoke(id);
+    expect(await setup.engine.apiKeys.verify(key)).toBeUndefined();
+    expect(await setup.engine.apiKeys.count()).toBe(0);
+    await expect(setup.engine.apiKeys.revoke('key_nope')).rejects.toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
   });
 
   it('should keep each key to its own jobs', async () => {
-    const a = { apiKeyId: setup.engine.apiKeys.create('a').id };
-    const b = { apiKeyId: setup.engine.apiKeys.create('b').id };
+    const a = { apiKeyId: (await setup.engine.apiKeys.create('a')).id };
+    const b = { apiKeyId: (await setup.engine.apiKeys.create('b')).id };
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'mine' }, a);
-    await waitFor(() => setup.engine.getVideo(video.id, a).status === 'completed');
-    expect(() => setup.engine.getVideo(video.id, b)).toThrow(
+    await waitFor(async () => (await setup.engine.getVideo(video.id, a)).status === 'completed');
+    await expect(setup.engine.getVideo(video.id, b)).rejects.toThrow(
       expect.objectContaining({ status: 404, code: 'video_not_found' }),
     );
-    expect(() => setup.engine.getVideo(video.id, open)).toThrow(expect.objectContaining({ status: 404 }));
-    expect(setup.engine.listVideos(b, {}).data).toEqual([]);
+    await expect(setup.engine.getVideo(video.id, open)).rejects.toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect((await setup.engine.listVideos(b, {})).data).toEqual([]);
     await expect(setup.engine.openContent(video.id, 'video', b)).rejects.toMatchObject({ status: 404 });
     await expect(setup.engine.deleteVideo(video.id, b)).rejects.toMatchObject({ status: 404 });
     await expect(setup.engine.remixVideo(video.id, 'again', b)).rejects.toMatchObject({ status: 404 });
-    expect(setup.engine.listVideos(a, {}).data.map((item) => item.id)).toEqual([video.id]);
+    expect((await setup.engine.listVideos(a, {})).data.map((item) => item.id)).toEqual([video.id]);
   });
 });
 
@@ -144,16 +150,16 @@ describe('listVideos', () => {
           (await setup.engine.createVideo({ model: 'test-model', prompt: `${index}` }, open)).video.id,
         );
       }
-      const first = setup.engine.listVideos(open, { limit: 2 });
+      const first = await setup.engine.listVideos(open, { limit: 2 });
       expect(first).toMatchObject({ object: 'list', has_more: true, first_id: ids[4], last_id: ids[3] });
-      const second = setup.engine.listVideos(open, { limit: 2, after: first.last_id! });
+      const second = await setup.engine.listVideos(open, { limit: 2, after: first.last_id! });
       expect(second.data.map((video) => video.id)).toEqual([ids[2], ids[1]]);
-      const asc = setup.engine.listVideos(open, { order: 'asc', after: ids[2] });
+      const asc = await setup.engine.listVideos(open, { order: 'asc', after: ids[2] });
       expect(asc).toMatchObject({ has_more: false, first_id: ids[3], last_id: ids[4] });
-      expect(() => setup.engine.listVideos(open, { limit: 0 })).toThrow(
+      await expect(setup.engine.listVideos(open, { limit: 0 })).rejects.toThrow(
         expect.objectContaining({ param: 'limit' }),
       );
-      expect(() => setup.engine.listVideos(open, { after: 'video_nope' })).toThrow(
+      await expect(setup.engine.listVideos(open, { after: 'video_nope' })).rejects.toThrow(
         expect.objectContaining({ param: 'after' }),
       );
     } finally {
@@ -171,14 +177,14 @@ describe('remixVideo', () => {
         status: 409,
         code: 'video_not_ready',
       });
-      await waitFor(() => setup.engine.getVideo(video.id, open).status === 'completed');
+      await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
       const remix = await setup.engine.remixVideo(video.id, 'a wolf', open);
       expect(remix).toMatchObject({
         remixed_from_video_id: video.id,
         prompt: 'a wolf',
         metadata: { provider: 'beta' },
       });
-      await waitFor(() => setup.engine.getVideo(remix.id, open).status === 'completed');
+      await waitFor(async () => (await setup.engine.getVideo(remix.id, open)).status === 'completed');
       expect([...setup.beta.jobs.values()].filter((job) => job.remixOf !== undefined)).toHaveLength(1);
       expect(setup.alpha.jobs.size).toBe(0);
     } finally {
@@ -190,7 +196,7 @@ describe('remixVideo', () => {
     const setup = await startFakeSetup();
     try {
       const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'a fox' }, open);
-      await waitFor(() => setup.engine.getVideo(video.id, open).status === 'completed');
+      await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
       const error = await setup.engine.remixVideo(video.id, 'a wolf', open).catch((e) => e);
       expect(error).toMatchObject({ status: 400, code: 'remix_unsupported' });
       expect(error.message).toMatch(/alpha cannot remix test-model videos/);

@@ -127,13 +127,13 @@ describe('routing', () => {
     });
     expect(plan.route[1]).toMatchObject({ offering: 'beta/test-model', quote: { micros: 3_200_000 } });
     expect(alpha.submitRequests + beta.submitRequests).toBe(0);
-    expect(engine.listVideos(open, {}).data).toEqual([]);
+    expect((await engine.listVideos(open, {})).data).toEqual([]);
   });
 
   it('should count jobs and upstream calls in Prometheus text', async () => {
     const { engine } = await setup();
     const { video } = await engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
-    await waitFor(() => engine.getVideo(video.id, open).status === 'completed');
+    await waitFor(async () => (await engine.getVideo(video.id, open)).status === 'completed');
     const text = engine.metricsText();
     expect(text).toContain('# TYPE reelay_jobs_created_total counter');
     expect(text).toContain('reelay_jobs_created_total{provider="alpha"} 1');

@@ -33,8 +33,8 @@ export async function submitJob(
   options: SubmitOptions = {},
 ): Promise<SubmitOutcome> {
   const record: JobRecord = { ...job };
-  const write = (patch: JobPatch, onlyIn?: readonly JobState[]) => {
-    const written = ctx.store.update(job.id, patch, onlyIn);
+  const write = async (patch: JobPatch, onlyIn?: readonly JobState[]) => {
+    const written = await ctx.store.update(job.id, patch, onlyIn);
     if (written) Object.assign(record, patch);
     return written;
   };
@@ -45,7 +45,7 @@ export async function submitJob(
   for (const [index, candidate] of candidates.entries()) {
     if (index > 0 || !options.firstMarked) {
       attemptNumber += 1;
-      const marked = write(
+      const marked = await write(
         { state: 'submitting', submitAttempt: attemptNumber, ...candidateFields(plan, candidate) },
         ['queued_local'],
       );
@@ -68,7 +68,7 @@ export async function submitJob(
           outcome: 'failed',
           error: toAttemptError(failure),
         });
-        write({ state: 'queued_local', attempts }, ['submitting']);
+        await write({ state: 'queued_local', attempts }, ['submitting']);
         continue;
       }
       attempts.push({
@@ -78,7 +78,7 @@ export async function submitJob(
         error: toAttemptError(failure),
       });
       const ambiguous = ambiguousSubmitError(job.id, provider, failure);
-      Object.assign(record, failJob(ctx, job.id, attempts, ambiguous, provider));
+      Object.assign(record, await failJob(ctx, job.id, attempts, ambiguous, provider));
       return { ok: false, error: ambiguous, job: record };
     }
     ctx.metrics.observeSubmit(provider, (performance.now() - startedAt) / 1000);
@@ -88,7 +88,7 @@ export async function submitJob(
 
     const now = ctx.now();
     const nextPollAt = now + Math.min(ctx.settings.backoff.initialMs, ctx.settings.jobDeadlineMs);
-    const stored = write(
+    const stored = await write(
       {
         state: 'submitted',
         operation: result.operation,
@@ -111,7 +111,7 @@ export async function submitJob(
   }
 
   const error = allAttemptsFailedError(job.id, attempts);
-  Object.assign(record, failJob(ctx, job.id, attempts, error, attempts.at(-1)?.provider ?? null));
+  Object.assign(record, await failJob(ctx, job.id, attempts, error, attempts.at(-1)?.provider ?? null));
   return { ok: false, error, job: record };
 }
 
@@ -146,13 +146,13 @@ function submitRequest(
   });
 }
 
-export function failJob(
+export async function failJob(
   ctx: EngineContext,
   id: string,
   attempts: Attempt[],
   error: ReelayError,
   provider: string | null,
-): JobPatch {
+): Promise<JobPatch> {
   const patch: JobPatch = {
     state: 'failed',
     attempts,
@@ -167,7 +167,7 @@ export function failJob(
     completedAt: ctx.now(),
     nextPollAt: null,
   };
-  ctx.store.update(id, patch);
+  await ctx.store.update(id, patch);
   ctx.metrics.jobsFailed({ provider: provider ?? 'none', code: error.code ?? 'failed' });
   return patch;
 }

@@ -10,12 +10,14 @@ export type {
 } from './job-record';
 export { unfinishedStates } from './job-record';
 export type { JobPatch } from './job-row';
-export {
-  createJobStore,
-  type IdempotencyClaim,
-  type IdempotencyEntry,
-  type JobStore,
-  type NewJob,
-  type UnfinishedJob,
+export type {
+  IdempotencyClaim,
+  IdempotencyEntry,
+  InsertResult,
+  JobStore,
+  NewJob,
+  UnfinishedJob,
 } from './job-store';
-export { openDatabase, type SqliteDatabase } from './open-database';
+export { openDatabase, type SqliteDatabase } from './sqlite/open-database';
+export { openSqliteStores } from './sqlite/open-sqlite-stores';
+export type { Stores } from './stores';

@@ -34,7 +34,7 @@ export async function finishJob(
       ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'error' });
       if (variant === 'video') {
         const next = nextPoll(ctx, job);
-        ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
+        await ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
           'submitted',
           'in_progress',
         ]);
@@ -44,7 +44,7 @@ export async function finishJob(
   }
 
   const now = ctx.now();
-  const completed = ctx.store.update(
+  const completed = await ctx.store.update(
     job.id,
     {
       state: 'completed',
@@ -59,7 +59,7 @@ export async function finishJob(
   );
   if (completed) {
     ctx.metrics.jobsCompleted({ provider: provider.id });
-    jobEnded(ctx, job.id);
+    await jobEnded(ctx, job.id);
   } else {
     await ctx.files.remove(job.id); // deleted while downloading
   }

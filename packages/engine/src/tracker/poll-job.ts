@@ -18,7 +18,7 @@ export async function pollJob(ctx: EngineContext, id: string): Promise<number | 
 }
 
 async function step(ctx: EngineContext, id: string): Promise<number | undefined> {
-  const job = ctx.store.get(id);
+  const job = await ctx.store.get(id);
   const pushed = ctx.pushedResults.get(id);
   ctx.pushedResults.delete(id);
   if (!job || job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress'))
@@ -48,21 +48,21 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
     const code = result.canceled ? 'canceled' : result.error.code || 'generation_failed';
     const message = `${provider.name}: ${result.error.message}`;
     if (
-      ctx.store.update(
+      await ctx.store.update(
         id,
         { state: 'failed', error: { code, message }, completedAt: now, nextPollAt: null },
         ['submitted', 'in_progress'],
       )
     ) {
       ctx.metrics.jobsFailed({ provider: provider.id, code });
-      jobEnded(ctx, id);
+      await jobEnded(ctx, id);
     }
     return undefined;
   }
   if (result.status === 'succeeded') return finishJob(ctx, job, provider, result);
   const progress = Math.max(job.progress, clampProgress(result.progress));
   const next = nextPoll(ctx, job);
-  ctx.store.update(
+  await ctx.store.update(
     id,
     {
       state: result.status === 'queued' ? 'submitted' : 'in_progress',
@@ -75,7 +75,7 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
   return next;
 }
 
-function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): number | undefined {
+async function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): Promise<number | undefined> {
   const providerId = job.provider ?? 'unknown';
   ctx.metrics.upstreamRequests({ provider: providerId, operation: 'poll', outcome: 'error' });
   const status = UpstreamError.isInstance(error) ? error.statusCode : undefined;
@@ -83,7 +83,7 @@ function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): number 
   if (status === 404 || status === 410) {
     const message = `${providerId} no longer knows this job (HTTP ${status}); it cannot be tracked further.`;
     if (
-      ctx.store.update(
+      await ctx.store.update(
         job.id,
         {
           state: 'failed',
@@ -95,14 +95,17 @@ function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): number 
       )
     ) {
       ctx.metrics.jobsFailed({ provider: providerId, code: 'upstream_job_not_found' });
-      jobEnded(ctx, job.id);
+      await jobEnded(ctx, job.id);
     }
     return undefined;
   }
   // Anything else (network, 5xx, 429, rotated credentials) may pass: keep trying until the deadline.
   const retryAfter = UpstreamError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
   const next = Math.max(nextPoll(ctx, job), ctx.now() + retryAfter);
-  ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, ['submitted', 'in_progress']);
+  await ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
+    'submitted',
+    'in_progress',
+  ]);
   return next;
 }
 
@@ -127,7 +130,7 @@ async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProv
       ? `was cancelled at ${provider.name}.`
       : `was abandoned (${provider.name} could not be asked to cancel it).`);
   if (
-    ctx.store.update(
+    await ctx.store.update(
       job.id,
       {
         state: 'failed',
@@ -139,7 +142,7 @@ async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProv
     )
   ) {
     ctx.metrics.jobsFailed({ provider: provider.id, code: 'deadline_exceeded' });
-    jobEnded(ctx, job.id);
+    await jobEnded(ctx, job.id);
   }
 }
 

@@ -13,8 +13,8 @@ describe('tracker', () => {
     setup = await startFakeSetup({ jobDeadlineMs: 300 });
     setup.alpha.pollsToFinish = Number.POSITIVE_INFINITY;
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'forever' }, open);
-    const failed = await waitFor(() => {
-      const current = setup!.engine.getVideo(video.id, open);
+    const failed = await waitFor(async () => {
+      const current = await setup!.engine.getVideo(video.id, open);
       return current.status === 'failed' ? current : undefined;
     });
     expect(failed.error).toMatchObject({ code: 'deadline_exceeded' });
@@ -30,13 +30,13 @@ describe('tracker', () => {
     setup.alpha.pollsToFinish = 4;
     setup.alpha.outcome = 'fail';
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
-    const running = await waitFor(() => {
-      const current = setup!.engine.getVideo(video.id, open);
+    const running = await waitFor(async () => {
+      const current = await setup!.engine.getVideo(video.id, open);
       return current.status === 'in_progress' && current.progress > 0 ? current : undefined;
     });
     expect(running.progress).toBeLessThan(100);
-    const failed = await waitFor(() => {
-      const current = setup!.engine.getVideo(video.id, open);
+    const failed = await waitFor(async () => {
+      const current = await setup!.engine.getVideo(video.id, open);
       return current.status === 'failed' ? current : undefined;
     });
     expect(failed.error).toEqual({ code: 'generation_failed', message: 'Fake alpha: the model refused' });
@@ -48,7 +48,7 @@ describe('tracker', () => {
     setup = await startFakeSetup();
     setup.alpha.failContent = 2;
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
-    await waitFor(() => setup!.engine.getVideo(video.id, open).status === 'completed');
+    await waitFor(async () => (await setup!.engine.getVideo(video.id, open)).status === 'completed');
     await expect(setup.engine.openContent(video.id, 'video', open)).resolves.toMatchObject({
       contentType: 'video/mp4',
     });
@@ -57,11 +57,11 @@ describe('tracker', () => {
   it('should remove outputs past their retention and say so', async () => {
     setup = await startFakeSetup({ retentionMs: 200, sweepIntervalMs: 50 });
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
-    await waitFor(() => setup!.engine.getVideo(video.id, open).status === 'completed');
+    await waitFor(async () => (await setup!.engine.getVideo(video.id, open)).status === 'completed');
     const { path } = await setup.engine.openContent(video.id, 'video', open);
     // The sweeper runs at most once a second.
-    const expired = await waitFor(() => {
-      const current = setup!.engine.getVideo(video.id, open);
+    const expired = await waitFor(async () => {
+      const current = await setup!.engine.getVideo(video.id, open);
       return current.metadata['output_expired'] ? current : undefined;
     }, 5000);
     expect(existsSync(path)).toBe(false);

@@ -8,13 +8,13 @@ import { toVideoObject } from '../view/video-object';
  * `webhook_url` and its video is now final (a single job, or an n > 1 parent once every child ended), stores
  * the `video.completed` / `video.failed` event for delivery. Safe to call more than once: one event per job.
  */
-export function jobEnded(ctx: EngineContext, id: string): void {
-  const job = ctx.store.get(id);
+export async function jobEnded(ctx: EngineContext, id: string): Promise<void> {
+  const job = await ctx.store.get(id);
   if (!job) return;
-  const top = job.parentId === null ? job : ctx.store.get(job.parentId);
+  const top = job.parentId === null ? job : await ctx.store.get(job.parentId);
   const url = top?.request.webhook_url;
   if (!top || url === undefined || top.deletedAt !== null) return;
-  const video = toVideoObject(ctx.settings, top, liveChildren(ctx, top));
+  const video = toVideoObject(ctx.settings, top, await liveChildren(ctx, top));
   if (video.status !== 'completed' && video.status !== 'failed') return;
   const eventId = `evt_${randomBytes(12).toString('hex')}`;
   const type = `video.${video.status}`;
@@ -25,5 +25,5 @@ export function jobEnded(ctx: EngineContext, id: string): void {
     created_at: Math.floor(ctx.now() / 1000),
     data: video,
   });
-  ctx.webhooks.enqueue({ eventId, jobId: top.id, url, type, payload });
+  await ctx.webhooks.enqueue({ eventId, jobId: top.id, url, type, payload });
 }

@@ -70,7 +70,7 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'a fox', webhook_url: `${receiver.origin}/hooks/reelay?tenant=7` },
       open,
     );
-    const [delivery] = await waitFor(() => receiver.received.length > 0 && receiver.received);
+    const [delivery] = await waitFor(async () => receiver.received.length > 0 && receiver.received);
     const event = verified(delivery!);
     expect(delivery!.path).toBe('/hooks/reelay?tenant=7');
     expect(delivery!.headers['webhook-id']).toBe(event.id);
@@ -78,10 +78,10 @@ describe('webhook_url deliveries', () => {
     expect(delivery!.headers['authorization']).toBeUndefined();
     expect(event).toMatchObject({ object: 'event', type: 'video.completed' });
     expect(event.id).toMatch(/^evt_[0-9a-f]{24}$/);
-    expect(event.data).toEqual(setup.engine.getVideo(video.id, open));
+    expect(event.data).toEqual(await setup.engine.getVideo(video.id, open));
     expect(event.data).toMatchObject({ id: video.id, status: 'completed', progress: 100 });
 
-    await waitFor(() => deliveryRows(setup.dataDir)[0]?.delivered_at);
+    await waitFor(async () => deliveryRows(setup.dataDir)[0]?.delivered_at);
     await setup.engine.stop();
     expect(receiver.received).toHaveLength(1);
     expect(deliveryRows(setup.dataDir)).toEqual([
@@ -97,12 +97,12 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'x', webhook_url: `${receiver.origin}/hook` },
       open,
     );
-    const [delivery] = await waitFor(() => receiver.received.length > 0 && receiver.received);
+    const [delivery] = await waitFor(async () => receiver.received.length > 0 && receiver.received);
     expect(verified(delivery!)).toMatchObject({
       type: 'video.failed',
       data: { id: video.id, status: 'failed', error: { code: 'generation_failed' } },
     });
-    await waitFor(() => setup.engine.getVideo(quiet.id, open).status === 'failed');
+    await waitFor(async () => (await setup.engine.getVideo(quiet.id, open)).status === 'failed');
     await setup.engine.stop();
     expect(deliveryRows(setup.dataDir).map((row) => row.job_id)).toEqual([video.id]);
   });
@@ -113,12 +113,12 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'x', n: 3, webhook_url: `${receiver.origin}/hook` },
       open,
     );
-    const [delivery] = await waitFor(() => receiver.received.length > 0 && receiver.received);
+    const [delivery] = await waitFor(async () => receiver.received.length > 0 && receiver.received);
     const event = verified(delivery!);
     expect(event).toMatchObject({ type: 'video.completed', data: { id: video.id, status: 'completed' } });
     const children = (event.data['metadata'] as { children: Array<{ status: string }> }).children;
     expect(children.map((child) => child.status)).toEqual(['completed', 'completed', 'completed']);
-    await waitFor(() => deliveryRows(setup.dataDir)[0]?.delivered_at);
+    await waitFor(async () => deliveryRows(setup.dataDir)[0]?.delivered_at);
     await setup.engine.stop();
     expect(receiver.received).toHaveLength(1);
     expect(deliveryRows(setup.dataDir).map((row) => row.job_id)).toEqual([video.id]);
@@ -131,7 +131,7 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'x', webhook_url: `${receiver.origin}/flaky` },
       open,
     );
-    await waitFor(() => deliveryRows(setup.dataDir).some((row) => row.delivered_at !== null));
+    await waitFor(async () => deliveryRows(setup.dataDir).some((row) => row.delivered_at !== null));
     const [first, second] = receiver.received;
     expect(receiver.received).toHaveLength(2);
     expect(verified(second!).id).toBe(verified(first!).id);
@@ -142,7 +142,7 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'y', webhook_url: `${receiver.origin}/down` },
       open,
     );
-    const gaveUp = await waitFor(() =>
+    const gaveUp = await waitFor(async () =>
       deliveryRows(setup.dataDir).find((row) => row.job_id === refused.id && row.failed_at !== null),
     );
     expect(gaveUp).toMatchObject({ attempts: 4, last_error: 'the receiver answered HTTP 500' });
@@ -156,13 +156,13 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'x', webhook_url: `${receiver.origin}/hook` },
       open,
     );
-    await waitFor(() => deliveryRows(setup.dataDir).some((row) => row.attempts === 1));
+    await waitFor(async () => deliveryRows(setup.dataDir).some((row) => row.attempts === 1));
     await setup.engine.stop();
     expect(receiver.received).toHaveLength(1);
 
     // A minute later: the retry is due as soon as the new engine starts.
     setup.restart({ now: () => Date.now() + 61_000 });
-    await waitFor(() => receiver.received.length === 2);
+    await waitFor(async () => receiver.received.length === 2);
     const retry = receiver.received[1]!;
     verifyStandardWebhook({
       secret,
@@ -181,14 +181,14 @@ describe('webhook_url deliveries', () => {
       { model: 'test-model', prompt: 'x', webhook_url: `${receiver.origin}/hook` },
       open,
     );
-    await waitFor(() => receiver.received.length === 1);
+    await waitFor(async () => receiver.received.length === 1);
     await setup.engine.stop();
     expect(deliveryRows(setup.dataDir)[0]).toMatchObject({ attempts: 0, delivered_at: null });
 
     setup.restart();
-    await waitFor(() => receiver.received.length === 2);
+    await waitFor(async () => receiver.received.length === 2);
     expect(receiver.received[1]!.headers['webhook-id']).toBe(receiver.received[0]!.headers['webhook-id']);
-    await waitFor(() => deliveryRows(setup!.dataDir)[0]?.delivered_at);
+    await waitFor(async () => deliveryRows(setup!.dataDir)[0]?.delivered_at);
   });
 
   it.each([
@@ -203,6 +203,6 @@ describe('webhook_url deliveries', () => {
     await expect(setup.engine.createVideo(request, open)).rejects.toMatchObject(refusal);
     await expect(setup.engine.dryRun(request, open)).rejects.toMatchObject(refusal);
     expect(setup.alpha.submitRequests + setup.beta.submitRequests).toBe(0);
-    expect(setup.engine.listVideos(open, {}).data).toHaveLength(0);
+    expect((await setup.engine.listVideos(open, {})).data).toHaveLength(0);
   });
 });

@@ -27,8 +27,8 @@ describe('provider webhooks', () => {
       upstreamId,
       videoId: video.id,
     });
-    const done = await waitFor(() => {
-      const current = setup.engine.getVideo(video.id, open);
+    const done = await waitFor(async () => {
+      const current = await setup.engine.getVideo(video.id, open);
       return current.status === 'completed' ? current : undefined;
     });
     expect(done.output).not.toBeNull();
@@ -48,8 +48,8 @@ describe('provider webhooks', () => {
       'alpha',
       fakeWebhook({ id: upstreamId, status: 'failed', error: 'nsfw' }),
     );
-    const failed = await waitFor(() => {
-      const current = setup.engine.getVideo(video.id, open);
+    const failed = await waitFor(async () => {
+      const current = await setup.engine.getVideo(video.id, open);
       return current.status === 'failed' ? current : undefined;
     });
     expect(failed.error).toEqual({ code: 'generation_failed', message: 'Fake alpha: nsfw' });
@@ -62,7 +62,7 @@ describe('provider webhooks', () => {
     await expect(
       setup.engine.receiveProviderWebhook('alpha', fakeWebhook({ id: upstreamId })),
     ).resolves.toMatchObject({ outcome: 'poll_scheduled', videoId: video.id });
-    await waitFor(() => setup.engine.getVideo(video.id, open).status === 'completed');
+    await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
     expect(upstream.polls).toBe(1);
   });
 
@@ -75,7 +75,7 @@ describe('provider webhooks', () => {
       outcome,
       videoId: null,
     });
-    expect(setup.engine.getVideo(video.id, open).status).toBe('queued');
+    expect((await setup.engine.getVideo(video.id, open)).status).toBe('queued');
   });
 
   it('should refuse a bad signature with a 401, changing nothing', async () => {
@@ -88,7 +88,7 @@ describe('provider webhooks', () => {
       status: 401,
       code: 'invalid_webhook_signature',
     });
-    expect(setup.engine.getVideo(video.id, open).status).toBe('queued');
+    expect((await setup.engine.getVideo(video.id, open)).status).toBe('queued');
   });
 
   it('should answer 404 for a provider that is not configured', async () => {

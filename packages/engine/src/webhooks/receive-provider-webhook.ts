@@ -44,7 +44,7 @@ export async function receiveProviderWebhook(
     return { outcome, provider: provider.id, upstreamId: event?.upstreamId ?? null, videoId };
   };
   if (event === undefined) return result('ignored');
-  const job = ctx.store.byUpstreamId(provider.id, event.upstreamId);
+  const job = await ctx.store.byUpstreamId(provider.id, event.upstreamId);
   if (!job) return result('unknown_job');
   if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
     return result('already_final', job.id);

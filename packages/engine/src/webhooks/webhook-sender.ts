@@ -13,6 +13,11 @@ export type WebhookSenderOptions = {
   /** One attempt, connect to the end of the answer. */
   timeoutMs: number;
   onAttempt?: (outcome: 'delivered' | 'retry' | 'failed') => void;
+  /**
+   * With other processes adding deliveries to the same store, how often to look for due ones even when none
+   * was known to this process. Default: never (only this process adds deliveries).
+   */
+  peekMs?: number;
 };
 
 export type WebhookSender = ReturnType<typeof createWebhookSender>;
@@ -20,6 +25,8 @@ export type WebhookSender = ReturnType<typeof createWebhookSender>;
 const MAX_IN_FLIGHT = 16;
 /** Past an attempt's timeout: how long a row stays leased, so a crash mid-attempt delays its resend by this. */
 const LEASE_GRACE_MS = 5_000;
+/** After the store could not be read: when to try again. */
+const STORE_RETRY_MS = 1_000;
 
 /**
  * Sends stored webhook events as Standard Webhooks (signed `webhook-id` / `webhook-timestamp` /
@@ -33,6 +40,8 @@ export function createWebhookSender(options: WebhookSenderOptions) {
   let timer: NodeJS.Timeout | undefined;
   let timerAt = Number.POSITIVE_INFINITY;
   let started = false;
+  let claiming: Promise<void> | undefined;
+  let tickAgain = false;
 
   function arm(at: number | undefined): void {
     if (!started || at === undefined || at >= timerAt) return;
@@ -46,18 +55,44 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     timer = undefined;
     timerAt = Number.POSITIVE_INFINITY;
     if (!started) return;
+    if (claiming) {
+      tickAgain = true; // something became due while claiming: look once more when the claim is done
+      return;
+    }
     const free = MAX_IN_FLIGHT - inFlight.size;
     if (free <= 0) return; // a finishing attempt re-arms
-    for (const delivery of deliveries.due(options.now(), free)) launch(delivery);
-    if (inFlight.size < MAX_IN_FLIGHT) arm(deliveries.nextDueAt());
+    claiming = claimAndLaunch(free)
+      .catch(() => options.now() + STORE_RETRY_MS)
+      .then((next) => {
+        claiming = undefined;
+        const again = tickAgain;
+        tickAgain = false;
+        if (inFlight.size < MAX_IN_FLIGHT) arm(again ? options.now() : next);
+      });
+  }
+
+  /** Claims due deliveries (a lease, so another sender sharing the store skips them) and sends them. */
+  async function claimAndLaunch(free: number): Promise<number | undefined> {
+    const now = options.now();
+    const claimed = await deliveries.claimDue(now, free, now + options.timeoutMs + LEASE_GRACE_MS);
+    for (const delivery of claimed) launch(delivery);
+    return nextDue();
+  }
+
+  /** The earliest pending attempt; with others sharing the store, no later than `peekMs` from now. */
+  async function nextDue(): Promise<number | undefined> {
+    const at = await deliveries.nextDueAt();
+    if (options.peekMs === undefined) return at;
+    return Math.min(at ?? Number.POSITIVE_INFINITY, options.now() + options.peekMs);
   }
 
   function launch(delivery: WebhookDelivery): void {
-    deliveries.postpone(delivery.eventId, options.now() + options.timeoutMs + LEASE_GRACE_MS);
-    const attempt = send(delivery).finally(() => {
-      inFlight.delete(delivery.eventId);
-      if (started) arm(deliveries.nextDueAt());
-    });
+    const attempt = send(delivery)
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight.delete(delivery.eventId);
+        if (started) void nextDue().then(arm, () => arm(options.now() + STORE_RETRY_MS));
+      });
     inFlight.set(delivery.eventId, attempt);
   }
 
@@ -78,7 +113,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         abortSignal: stopping.signal,
       });
       if (response.status >= 200 && response.status < 300) {
-        deliveries.delivered(delivery.eventId);
+        await deliveries.delivered(delivery.eventId);
         options.onAttempt?.('delivered');
         return;
       }
@@ -86,7 +121,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     } catch (error) {
       if (stopping.signal.aborted) {
         // Interrupted by stop(): not an attempt. The next start sends it again, with the same webhook-id.
-        deliveries.postpone(delivery.eventId, options.now());
+        await deliveries.postpone(delivery.eventId, options.now());
         return;
       }
       // The address is refused by policy: retrying cannot help.
@@ -95,24 +130,24 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     }
     const delay = permanent ? undefined : options.retryDelaysMs[delivery.attempts];
     if (delay === undefined) {
-      deliveries.gaveUp(delivery.eventId, problem);
+      await deliveries.gaveUp(delivery.eventId, problem);
       options.onAttempt?.('failed');
     } else {
-      deliveries.retryAt(delivery.eventId, options.now() + delay, problem);
+      await deliveries.retryAt(delivery.eventId, options.now() + delay, problem);
       options.onAttempt?.('retry');
     }
   }
 
   return {
     /** Stores an event (once per job) and sends it as soon as possible. */
-    enqueue(delivery: NewWebhookDelivery): void {
-      if (deliveries.add(delivery)) arm(options.now());
+    async enqueue(delivery: NewWebhookDelivery): Promise<void> {
+      if (await deliveries.add(delivery)) arm(options.now());
     },
     /** Sends whatever is pending, including what an earlier process left. */
     start(): void {
       if (started) return;
       started = true;
-      arm(deliveries.nextDueAt());
+      arm(options.now());
     },
     /** Stops sending; attempts in flight are aborted and sent again on the next start. */
     async stop(): Promise<void> {
@@ -121,6 +156,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       timer = undefined;
       timerAt = Number.POSITIVE_INFINITY;
       stopping.abort();
+      await claiming;
       await Promise.allSettled([...inFlight.values()]);
     },
   };

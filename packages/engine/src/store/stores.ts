@@ -1,0 +1,11 @@
+import type { ApiKeyStore } from '../keys/api-key-store';
+import type { DeliveryStore } from '../webhooks/delivery-store';
+import type { JobStore } from './job-store';
+
+/** Everything the engine keeps in its database, behind asynchronous contracts that every backend implements. */
+export type Stores = {
+  jobs: JobStore;
+  deliveries: DeliveryStore;
+  apiKeys: ApiKeyStore;
+  close(): Promise<void>;
+};
