@@ -57,8 +57,10 @@ export function describeStoreContract(name: string, open: OpenStores): void {
           operation: { id: 'up_1', nested: { list: [1, 2.5, null, 'x'] } },
           tier: '720p',
           audio: true,
-          normalization: [{ param: 'size', requested: '16:9', sent: '1280x720', action: 'converted' }],
-          warnings: [{ type: 'snapped', message: 'duration snapped' }],
+          normalization: [
+            { param: 'size', requested: '16:9', sent: { size: '1280x720' }, action: 'converted' },
+          ],
+          warnings: [{ type: 'other', message: 'duration snapped' }],
           attempts: [{ provider: 'alpha', offering: 'alpha/test-model', outcome: 'submitted' }],
           submitAttempt: 2,
           progress: 40,
