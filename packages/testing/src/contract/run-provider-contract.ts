@@ -47,6 +47,8 @@ export function runProviderContract(options: ProviderContractOptions): void {
     });
 
     it('maps a job from pending to succeeded and serves its outputs', async () => {
+      // A queue long enough that the first poll sees the job pending even on a loaded machine.
+      simulator.configure({ queueMs: 2_000, runMs: 300 });
       const prompt = nextPrompt();
       const { operation } = await provider.submit(submitRequestFor(offering, prompt));
       const { final, seen } = await pollUntilDone(provider, operation);
