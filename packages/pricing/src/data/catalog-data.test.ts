@@ -30,6 +30,8 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
   ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
   ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
+  ['xai', 'grok-imagine-video', ['480p', '720p'], range(1, 15)],
+  ['xai', 'grok-imagine-video-1.5', ['480p', '720p', '1080p'], range(1, 15)],
 ];
 
 describe('built-in catalog data', () => {
@@ -186,6 +188,18 @@ describe('built-in catalog data', () => {
         unit: 'per_second',
         rates: { '720p': 84_000, '1080p': 112_000 },
         estimated: true,
+      },
+      {
+        key: 'xai/grok-imagine-video@2026-12-04',
+        unit: 'per_second',
+        rates: { '480p': 50_000, '720p': 70_000 },
+        estimated: false,
+      },
+      {
+        key: 'xai/grok-imagine-video-1.5@2026-12-04',
+        unit: 'per_second',
+        rates: { '480p': 80_000, '720p': 140_000, '1080p': 250_000 },
+        estimated: false,
       },
     ]);
   });

@@ -123,4 +123,20 @@ export const catalogModels = [
     tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
     lifecycle: { status: 'active', successors: [] },
   },
+  {
+    id: 'grok-imagine-video',
+    name: 'Grok Imagine Video',
+    creator: 'xai',
+    family: 'grok-imagine',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'grok-imagine-video-1.5',
+    name: 'Grok Imagine Video 1.5',
+    creator: 'xai',
+    family: 'grok-imagine',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: { status: 'active', successors: [] },
+  },
 ] satisfies CatalogDataInput['models'];

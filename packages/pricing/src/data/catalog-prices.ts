@@ -206,4 +206,28 @@ export const catalogPrices = [
     unit: 'per_second',
     rates: { '720p': 84_000, '1080p': 112_000 },
   },
+
+  // xAI (direct)
+  {
+    provider: 'xai',
+    model: 'grok-imagine-video',
+    asOf: '2026-12-04',
+    source:
+      'xAI’s model page https://docs.x.ai/developers/models/grok-imagine-video could not be read (2026-12-04); ' +
+      'its figures as quoted by https://yingtu.ai/en/blog/grok-imagine-video-cost-credits (2026-05-09) and ' +
+      'https://docs.krea.ai/api-reference/video/grok-imagine (read 2026-12-04): $0.05/s at 480p, $0.07/s at 720p, ' +
+      'audio included',
+    unit: 'per_second',
+    rates: { '480p': 50_000, '720p': 70_000 },
+  },
+  {
+    provider: 'xai',
+    model: 'grok-imagine-video-1.5',
+    asOf: '2026-12-04',
+    source:
+      'xAI’s model page could not be read (2026-12-04); figures from https://muapi.ai/zh/grok-imagine-video-1-5 ' +
+      'and news.creeta.com (read 2026-12-04): $0.08/s at 480p, $0.14/s at 720p, $0.25/s at 1080p',
+    unit: 'per_second',
+    rates: { '480p': 80_000, '720p': 140_000, '1080p': 250_000 },
+  },
 ] satisfies CatalogDataInput['prices'];

@@ -1,0 +1,1 @@
+export { startXaiSimulator, type XaiSimulatorOptions } from './simulator/xai-simulator';

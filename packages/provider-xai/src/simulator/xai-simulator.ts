@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { dimensionsForTier, parseRatio, type ResolutionTier } from '@reelay/core';
+import {
+  createRenderCache,
+  defaultSimulatorBehavior,
+  type JobOutcome,
+  jobPhase,
+  type SimulatorBehavior,
+  type SimulatorRequest,
+  type SimulatorResponse,
+  startSimulatorServer,
+  type VideoSimulator,
+} from '@reelay/testing';
+import { validateGeneration } from './xai-validation';
+
+export type XaiSimulatorOptions = {
+  port?: number;
+  /** The one key accepted as `Authorization: Bearer <key>`. Default `xai-sim-key`. */
+  apiKey?: string;
+  behavior?: Partial<SimulatorBehavior>;
+};
+
+type XaiRequestRecord = {
+  id: string;
+  model: string;
+  createdAt: number;
+  clip: { width: number; height: number; seconds: number; tier: ResolutionTier };
+  outcome: JobOutcome;
+};
+
+/** xAI bills per generated second at the chosen resolution; 1 tick = 1e-10 USD. */
+const USD_PER_SECOND: Record<string, number> = { '480p': 0.05, '720p': 0.07, '1080p': 0.25 };
+const TICKS_PER_USD = 10_000_000_000;
+
+const videoRoute = /^\/v1\/videos\/([^/]+)$/;
+const fileRoute = /^\/files\/([^/]+)\/video\.mp4$/;
+
+/**
+ * A loopback xAI API (`api.x.ai/v1`): `POST /videos/generations` answers `{request_id}`, `GET /videos/{id}`
+ * goes `pending` (with `progress`) → `done` with `video.url`, `duration`, `respect_moderation` and
+ * `usage.cost_in_usd_ticks`; outcome `fail` is a `done` video that moderation blocked, `abort` a `failed` request.
+ * A wrong key is a 400, as xAI answers it; video URLs expire after `outputTtlMs` (24 h at xAI).
+ */
+export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Promise<VideoSimulator> {
+  const apiKey = options.apiKey ?? 'xai-sim-key';
+  let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
+  const requests = new Map<string, XaiRequestRecord>();
+  let outcomes: JobOutcome[] = [];
+  const renders = createRenderCache(8);
+  let origin = '';
+
+  const invalid = (status: number, message: string): SimulatorResponse => ({
+    status,
+    json: { code: 'Client specified an invalid argument', error: message },
+  });
+
+  function create(request: SimulatorRequest, now: number): SimulatorResponse {
+    if (typeof request.json !== 'object' || request.json === null || Array.isArray(request.json))
+      return invalid(400, 'Failed to deserialize the JSON body into the target type');
+    const body = request.json as Record<string, unknown>;
+    const problem = validateGeneration(body);
+    if (problem) return invalid(problem.includes('does not exist') ? 404 : 422, problem);
+    const tier = String(body['resolution'] ?? '480p') as ResolutionTier;
+    const ratio = parseRatio(String(body['aspect_ratio'] ?? '16:9')) ?? 16 / 9;
+    const record: XaiRequestRecord = {
+      id: randomUUID(),
+      model: String(body['model'] ?? 'grok-imagine-video'),
+      createdAt: now,
+      clip: { ...dimensionsForTier(tier, ratio), seconds: Number(body['duration'] ?? 8), tier },
+      outcome: outcomes.shift() ?? 'succeed',
+    };
+    requests.set(record.id, record);
+    return { status: 200, json: { request_id: record.id } };
+  }
+
+  function read(record: XaiRequestRecord, now: number): SimulatorResponse {
+    const { phase, progress } = jobPhase(record.createdAt, behavior, now);
+    if (phase !== 'done') return { status: 200, json: { status: 'pending', progress } };
+    if (record.outcome === 'abort') {
+      return {
+        status: 200,
+        json: { status: 'failed', error: { code: 'internal', message: 'Video generation failed.' } },
+      };
+    }
+    const ticks = Math.round(
+      (USD_PER_SECOND[record.clip.tier] ?? 0.05) * record.clip.seconds * TICKS_PER_USD,
+    );
+    const blocked = record.outcome === 'fail';
+    return {
+      status: 200,
+      json: {
+        status: 'done',
+        model: record.model,
+        progress: 100,
+        video: {
+          url: blocked ? '' : `${origin}/files/${record.id}/video.mp4`,
+          duration: record.clip.seconds,
+          respect_moderation: !blocked,
+        },
+        usage: { cost_in_usd_ticks: ticks },
+      },
+    };
+  }
+
+  function file(id: string, now: number): SimulatorResponse {
+    const record = requests.get(id);
+    const notFound: SimulatorResponse = {
+      status: 404,
+      body: 'Not Found',
+      headers: { 'content-type': 'text/plain' },
+    };
+    if (!record || record.outcome !== 'succeed' || jobPhase(record.createdAt, behavior, now).phase !== 'done')
+      return notFound;
+    const completedAt = record.createdAt + behavior.queueMs + behavior.runMs;
+    if (behavior.outputTtlMs !== undefined && now > completedAt + behavior.outputTtlMs) return notFound;
+    const rendered = renders.get({ kind: 'video', ...record.clip, seed: record.id });
+    return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
+  }
+
+  function handle(request: SimulatorRequest): SimulatorResponse {
+    const now = Date.now();
+    const fileMatch = fileRoute.exec(request.path);
+    if (fileMatch && request.method === 'GET') return file(fileMatch[1]!, now);
+
+    const authorization = request.headers['authorization'];
+    if (!authorization) return invalid(400, 'No API key provided. Pass it as Authorization: Bearer <key>.');
+    if (authorization !== `Bearer ${apiKey}`) {
+      return invalid(400, 'Incorrect API key provided. You can obtain an API key from https://console.x.ai.');
+    }
+    if (request.method === 'POST' && request.path === '/v1/videos/generations') return create(request, now);
+    const videoMatch = videoRoute.exec(request.path);
+    if (videoMatch && request.method === 'GET') {
+      const record = requests.get(videoMatch[1]!);
+      if (!record) return invalid(404, `Video request ${videoMatch[1]} not found`);
+      return read(record, now);
+    }
+    return invalid(404, 'Not found');
+  }
+
+  const server = await startSimulatorServer(
+    {
+      handle,
+      rateLimitBody: () => ({
+        code: 'Some resource has been exhausted',
+        error: 'Rate limit exceeded for grok-imagine-video. Please slow down.',
+      }),
+    },
+    options.port,
+  );
+  origin = server.origin;
+
+  return {
+    name: 'xai',
+    origin,
+    baseURL: `${origin}/v1`,
+    apiKey,
+    requests: server.requests,
+    configure(next) {
+      behavior = { ...behavior, ...next };
+    },
+    setNextOutcome(outcome, count = 1) {
+      for (let index = 0; index < count; index++) outcomes.push(outcome);
+    },
+    injectFault: (rule) => server.injectFault(rule),
+    reset() {
+      server.requests.length = 0;
+      server.clearFaults();
+      outcomes = [];
+      requests.clear();
+    },
+    close: () => server.close(),
+  };
+}

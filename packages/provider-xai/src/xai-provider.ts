@@ -1,0 +1,109 @@
+import { InvalidRequestError, type JsonObject, type VideoOperation, type VideoProvider } from '@reelay/core';
+import {
+  createProviderHttpClient,
+  createSafeFetcher,
+  imageAsUri,
+  loadApiKey,
+  withoutTrailingSlash,
+} from '@reelay/provider-utils';
+import { VERSION } from './version';
+import {
+  type XaiOperation,
+  xaiCreateResponseSchema,
+  xaiOperationSchema,
+  xaiVideoStatusSchema,
+} from './xai-api';
+import { parseXaiError } from './xai-error';
+import { xaiOfferings } from './xai-offerings';
+import type { XaiProviderSettings } from './xai-settings';
+import { xaiStatusToResult } from './xai-status';
+
+const DEFAULT_BASE_URL = 'https://api.x.ai/v1';
+
+/**
+ * The xAI API provider: Grok Imagine Video and Grok Imagine Video 1.5.
+ *
+ * @example
+ * const xai = createXai(); // reads XAI_API_KEY
+ * const video = await generateVideo({ provider: xai, model: 'grok-imagine-video', prompt: 'a fox', seconds: 6 });
+ */
+export function createXai(settings: XaiProviderSettings = {}): VideoProvider {
+  const baseURL = withoutTrailingSlash(
+    settings.baseURL ?? (process.env['XAI_BASE_URL']?.trim() || DEFAULT_BASE_URL),
+  );
+  const http = createProviderHttpClient({
+    provider: 'xai',
+    baseURL,
+    headers: () => ({
+      'user-agent': `reelay/xai provider-xai/${VERSION}`,
+      ...settings.headers,
+      authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'XAI_API_KEY', provider: 'xai' })}`,
+    }),
+    parseError: parseXaiError,
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+  // Video URLs (vidgen.x.ai) are valid for 24 hours and need no key.
+  const fetcher = createSafeFetcher({
+    trustedOrigins: [new URL(baseURL).origin],
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+
+  return {
+    specificationVersion: 'v1',
+    id: 'xai',
+    name: 'xAI',
+    baseURL,
+    offerings: xaiOfferings,
+
+    async submit(request, options) {
+      const body: JsonObject = { model: request.upstreamModel, prompt: request.prompt, ...request.body };
+      if (request.image) body['image'] = { url: imageAsUri(request.image) };
+      const { value } = await http.json({
+        method: 'POST',
+        path: '/videos/generations',
+        body,
+        schema: xaiCreateResponseSchema,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      const operation: XaiOperation = { requestId: value.request_id };
+      return { operation, upstreamId: value.request_id, warnings: [] };
+    },
+
+    async poll(operation, options) {
+      const { requestId } = parseXaiOperation(operation);
+      const { value } = await http.json({
+        method: 'GET',
+        path: `/videos/${encodeURIComponent(requestId)}`,
+        schema: xaiVideoStatusSchema,
+        ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
+      });
+      return xaiStatusToResult(value);
+    },
+
+    async content(request, options) {
+      parseXaiOperation(request.operation);
+      const url = request.outputs.find((output) => output.variant === request.variant)?.url;
+      if (url === undefined) {
+        throw new InvalidRequestError({
+          param: 'variant',
+          code: 'variant_not_available',
+          message: `This xAI video has no '${request.variant}' output; xAI makes only 'video'.`,
+        });
+      }
+      return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
+    },
+  };
+}
+
+function parseXaiOperation(operation: VideoOperation): XaiOperation {
+  const parsed = xaiOperationSchema.safeParse(operation);
+  if (!parsed.success) {
+    throw new InvalidRequestError({
+      param: 'operation',
+      code: 'invalid_operation',
+      message:
+        'Not an xAI operation (no requestId). Pass the operation returned by submit() on the xAI provider.',
+    });
+  }
+  return parsed.data;
+}
