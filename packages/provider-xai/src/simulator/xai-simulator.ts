@@ -109,7 +109,7 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
       body: 'Not Found',
       headers: { 'content-type': 'text/plain' },
     };
-    if (!record || record.outcome !== 'succeed' || jobPhase(record.createdAt, behavior, now).phase !== 'done')
+    if (record?.outcome !== 'succeed' || jobPhase(record.createdAt, behavior, now).phase !== 'done')
       return notFound;
     const completedAt = record.createdAt + behavior.queueMs + behavior.runMs;
     if (behavior.outputTtlMs !== undefined && now > completedAt + behavior.outputTtlMs) return notFound;
