@@ -2,14 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, loadConfig } from './config';
+import { type GatewayConfig, isLoopbackHost, loadConfig } from './config';
 import { ConfigError } from './settings/config-error';
 
 const cwd = '/srv/reelay';
 
-function configError(run: () => unknown): ConfigError {
+async function configError(run: () => Promise<unknown>): Promise<ConfigError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -17,15 +17,28 @@ function configError(run: () => unknown): ConfigError {
   throw new Error('expected a ConfigError');
 }
 
+/** Each plugin in use, by id, with its settings. */
+function settingsById(config: GatewayConfig): Record<string, unknown> {
+  return Object.fromEntries(
+    config.plugins.flatMap(({ plugin, settings }) => (settings === undefined ? [] : [[plugin.id, settings]])),
+  );
+}
+
 describe('loadConfig', () => {
-  it('defaults to loopback:3000, ./.reelay and sandbox when no credential is set', () => {
-    const config = loadConfig({}, { cwd });
+  it('defaults to loopback:3000, ./.reelay and sandbox when no credential is set', async () => {
+    const config = await loadConfig({}, { cwd });
+    expect(settingsById(config)).toEqual({});
+    expect(config.plugins.map(({ packageName }) => packageName)).toEqual([
+      '@reelay/provider-openai',
+      '@reelay/provider-fal',
+      '@reelay/provider-replicate',
+    ]);
+    expect(config.sandboxReason).toBe('no OPENAI_API_KEY, FAL_KEY or REPLICATE_API_TOKEN is set');
     expect(config).toMatchObject({
       port: 3000,
       host: '127.0.0.1',
       dataDir: '/srv/reelay/.reelay',
       sandbox: true,
-      providers: {},
       retentionMs: 7 * 24 * 3_600_000,
       jobDeadlineMs: 60 * 60_000,
       maxBodyBytes: 25 * 1024 * 1024,
@@ -38,24 +51,29 @@ describe('loadConfig', () => {
     [{ OPENAI_API_KEY: 'k', REELAY_SANDBOX: '1' }, true],
     [{ REELAY_SANDBOX: '0' }, false],
     [{ REPLICATE_API_TOKEN: 'r8', REELAY_SANDBOX: '' }, false],
-  ])('sandbox for %j is %s', (env, sandbox) => {
-    expect(loadConfig(env, { cwd }).sandbox).toBe(sandbox);
+  ])('sandbox for %j is %s', async (env, sandbox) => {
+    expect((await loadConfig(env, { cwd })).sandbox).toBe(sandbox);
   });
 
-  it('connects each provider whose credential is set, at its base URL', () => {
-    const config = loadConfig(
-      { OPENAI_API_KEY: 'sk', FAL_KEY: 'fk', FAL_QUEUE_BASE_URL: 'http://127.0.0.1:9000' },
+  it('uses each plugin whose credential is set, with the variables it declares', async () => {
+    const config = await loadConfig(
+      {
+        OPENAI_API_KEY: 'sk',
+        FAL_KEY: 'fk',
+        FAL_QUEUE_BASE_URL: 'http://127.0.0.1:9000',
+        REPLICATE_BASE_URL: '',
+      },
       { cwd },
     );
-    expect(config.providers).toEqual({
-      openai: { apiKey: 'sk', baseURL: 'https://api.openai.com/v1' },
+    expect(settingsById(config)).toEqual({
+      openai: { apiKey: 'sk' },
       fal: { apiKey: 'fk', baseURL: 'http://127.0.0.1:9000' },
     });
   });
 
-  it('points fal and Replicate webhooks at REELAY_PUBLIC_URL and passes the webhook secrets on', () => {
+  it('points fal and Replicate webhooks at REELAY_PUBLIC_URL and passes the webhook secrets on', async () => {
     const secret = `whsec_${Buffer.from('a sixteen byte key!').toString('base64')}`;
-    const config = loadConfig(
+    const config = await loadConfig(
       {
         OPENAI_API_KEY: 'sk',
         FAL_KEY: 'fk',
@@ -69,31 +87,29 @@ describe('loadConfig', () => {
     );
     expect(config.publicUrl).toBe('https://reelay.example.com');
     expect(config.webhookSecret).toBe(secret);
-    expect(config.providers).toEqual({
-      openai: { apiKey: 'sk', baseURL: 'https://api.openai.com/v1', webhookSecret: secret },
-      fal: {
-        apiKey: 'fk',
-        baseURL: 'https://queue.fal.run',
-        webhookUrl: 'https://reelay.example.com/v1/provider-webhooks/fal',
-      },
+    expect(settingsById(config)).toEqual({
+      openai: { apiKey: 'sk', webhookSecret: secret },
+      fal: { apiKey: 'fk', webhookUrl: 'https://reelay.example.com/v1/provider-webhooks/fal' },
       replicate: {
         apiKey: 'r8',
-        baseURL: 'https://api.replicate.com/v1',
         webhookSecret: secret,
         webhookUrl: 'https://reelay.example.com/v1/provider-webhooks/replicate',
       },
     });
   });
 
-  it('refuses a webhook secret that is not whsec_<base64>, without echoing it', () => {
-    const error = configError(() => loadConfig({ REELAY_WEBHOOK_SECRET: 'hunter2-secret' }, { cwd }));
-    expect(error.issues.map((issue) => issue.setting)).toEqual(['REELAY_WEBHOOK_SECRET']);
-    expect(error.message).toContain("must be 'whsec_'");
-    expect(error.message).not.toContain('hunter2-secret');
-  });
+  it.each(['REELAY_WEBHOOK_SECRET', 'OPENAI_WEBHOOK_SECRET'])(
+    'refuses a %s that is not whsec_<base64>, without echoing it',
+    async (name) => {
+      const error = await configError(() => loadConfig({ [name]: 'hunter2-secret' }, { cwd }));
+      expect(error.issues.map((issue) => issue.setting)).toEqual([name]);
+      expect(error.message).toContain("must be 'whsec_'");
+      expect(error.message).not.toContain('hunter2-secret');
+    },
+  );
 
-  it('names every bad variable at once', () => {
-    const error = configError(() =>
+  it('names every bad variable at once, with the plugin that reads it', async () => {
+    const error = await configError(() =>
       loadConfig({
         PORT: 'eighty',
         REELAY_SANDBOX: 'yes',
@@ -109,14 +125,17 @@ describe('loadConfig', () => {
     ]);
     expect(error.message).toContain('PORT: must be a whole number');
     expect(error.message).toContain('REELAY_SANDBOX: must be 1');
+    expect(error.message).toContain(
+      "OPENAI_BASE_URL: must be an http(s) URL such as https://api.example.com/v1 (plugin @reelay/provider-openai, setting 'baseURL')",
+    );
   });
 
-  it('never echoes a credential in an error', () => {
-    const error = configError(() => loadConfig({ OPENAI_API_KEY: 'sk-secret-value', PORT: '99999' }));
+  it('never echoes a credential in an error', async () => {
+    const error = await configError(() => loadConfig({ OPENAI_API_KEY: 'sk-secret-value', PORT: '99999' }));
     expect(error.message).not.toContain('sk-secret-value');
   });
 
-  it('reads the config file and lets the environment win', () => {
+  it('reads the config file and lets the environment win', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
     const file = join(dir, 'reelay.json');
     writeFileSync(
@@ -130,7 +149,7 @@ describe('loadConfig', () => {
         catalog: { lifecycle: { 'veo-3.1': { status: 'deprecated', successors: [] } } },
       }),
     );
-    const config = loadConfig(
+    const config = await loadConfig(
       {
         REELAY_CONFIG: file,
         REELAY_JOB_DEADLINE_MINUTES: '7',
@@ -149,14 +168,14 @@ describe('loadConfig', () => {
     expect(config.catalog?.lifecycle?.['veo-3.1']?.status).toBe('deprecated');
   });
 
-  it('names the path of a bad config file setting', () => {
+  it('names the path of a bad config file setting', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
     const file = join(dir, 'reelay.json');
     writeFileSync(
       file,
       JSON.stringify({ retentionHours: -1, colour: 'blue', catalog: { prices: [{ provider: 'fal' }] } }),
     );
-    const error = configError(() => loadConfig({ REELAY_CONFIG: file }));
+    const error = await configError(() => loadConfig({ REELAY_CONFIG: file }));
     const settings = error.issues.map((issue) => issue.setting);
     expect(settings).toContain(`${file}: retentionHours`);
     expect(settings).toContain(`${file}: (root)`);
@@ -164,15 +183,15 @@ describe('loadConfig', () => {
     expect(error.message).toContain("unknown setting(s) 'colour'");
   });
 
-  it('says when the config file is missing or not JSON', () => {
-    expect(configError(() => loadConfig({ REELAY_CONFIG: '/nonexistent/reelay.json' })).message).toContain(
-      'REELAY_CONFIG: cannot read /nonexistent/reelay.json (ENOENT)',
-    );
+  it('says when the config file is missing or not JSON', async () => {
+    expect(
+      (await configError(() => loadConfig({ REELAY_CONFIG: '/nonexistent/reelay.json' }))).message,
+    ).toContain('REELAY_CONFIG: cannot read /nonexistent/reelay.json (ENOENT)');
     const dir = mkdtempSync(join(tmpdir(), 'reelay-config-'));
     writeFileSync(join(dir, 'bad.json'), '{ nope');
-    expect(configError(() => loadConfig({ REELAY_CONFIG: 'bad.json' }, { cwd: dir })).message).toContain(
-      'is not valid JSON',
-    );
+    expect(
+      (await configError(() => loadConfig({ REELAY_CONFIG: 'bad.json' }, { cwd: dir }))).message,
+    ).toContain('is not valid JSON');
   });
 });
 

@@ -1,27 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import type { BackoffOptions } from '@reelay/core';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { BackoffOptions, ProviderPlugin } from '@reelay/core';
 import type { CatalogOverrides } from '@reelay/pricing';
 import type { z } from 'zod';
+import { loadPlugins } from './plugins/load-plugins';
+import { resolvePluginSettings } from './plugins/resolve-plugin-settings';
 import { ConfigError, type ConfigIssue } from './settings/config-error';
 import { type ConfigFile, configFileSchema } from './settings/config-file-schema';
-import { envSchema } from './settings/env-schema';
+import { envSchema, type GatewayEnv } from './settings/env-schema';
 import type { ExtraOffering } from './settings/offering-schema';
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
 
-/** A provider the gateway talks to: its credential, where to send it, and how its webhooks reach the gateway. */
-export type ProviderConnection = {
-  apiKey: string;
-  baseURL: string;
-  /** Verifies the provider's Standard Webhooks deliveries (OpenAI, Replicate). */
-  webhookSecret?: string;
-  /** Where the provider should POST when a job ends, for providers that take it per request (fal, Replicate). */
-  webhookUrl?: string;
-  /** fal's webhook signing keys, when not fal's own (the sandbox simulator's). */
-  jwksUrl?: string;
+/** A loaded provider plugin and, when it is in use outside sandbox mode, its validated settings. */
+export type ConfiguredPlugin = {
+  /** The npm package it was loaded from. */
+  packageName: string;
+  plugin: ProviderPlugin;
+  /** Settings for `plugin.create`; `undefined` when the plugin has no credential (it is not used). */
+  settings: Record<string, unknown> | undefined;
 };
 
 /** Everything the gateway needs to start, validated. Build it with `loadConfig`. */
@@ -36,8 +35,11 @@ export type GatewayConfig = {
   sandbox: boolean;
   /** Why sandbox is on or off, for the startup log. */
   sandboxReason: string;
-  /** Providers with a credential set, by id. Empty in sandbox mode (the simulators supply their own). */
-  providers: { openai?: ProviderConnection; fal?: ProviderConnection; replicate?: ProviderConnection };
+  /**
+   * Every loaded plugin (the built-in ones and the config file's), in load order. Outside sandbox mode, those
+   * with `settings` are the providers used; in sandbox mode each plugin's simulator supplies its settings.
+   */
+  plugins: ConfiguredPlugin[];
   catalog: CatalogOverrides | undefined;
   extraOfferings: ExtraOffering[];
   /** Private-network origins the safe fetcher (and webhook_url deliveries) may reach, besides the providers' own. */
@@ -61,38 +63,49 @@ export type LoadConfigOptions = {
   cwd?: string;
 };
 
-const DEFAULT_BASE_URLS = {
-  openai: 'https://api.openai.com/v1',
-  fal: 'https://queue.fal.run',
-  replicate: 'https://api.replicate.com/v1',
-} as const;
-
 /**
- * Reads the gateway configuration from environment variables and the optional `REELAY_CONFIG` JSON file.
- * Throws `ConfigError` naming every bad variable or file path at once.
+ * Reads the gateway configuration from environment variables and the optional `REELAY_CONFIG` JSON file, and
+ * loads the provider plugins (the built-in ones and the file's `plugins`) with their settings. Throws
+ * `ConfigError` naming every bad variable, file path or plugin at once.
  *
  * @example
- * const config = loadConfig(process.env);
+ * const config = await loadConfig(process.env);
  */
-export function loadConfig(
+export async function loadConfig(
   env: Record<string, string | undefined>,
   options: LoadConfigOptions = {},
-): GatewayConfig {
+): Promise<GatewayConfig> {
   const cwd = options.cwd ?? process.cwd();
   const parsedEnv = envSchema.safeParse(env);
-  if (!parsedEnv.success) throw new ConfigError(toIssues(parsedEnv.error, ''));
-  const vars = parsedEnv.data;
+  const issues = parsedEnv.success ? [] : toIssues(parsedEnv.error, '');
+  const vars: GatewayEnv = parsedEnv.success ? parsedEnv.data : {};
 
   const configFile = vars.REELAY_CONFIG === undefined ? undefined : resolvePath(cwd, vars.REELAY_CONFIG);
   const file = configFile === undefined ? {} : readConfigFile(configFile);
+  const publicUrl = vars.REELAY_PUBLIC_URL?.replace(/\/+$/, '');
 
-  const credentials = {
-    openai: vars.OPENAI_API_KEY,
-    fal: vars.FAL_KEY,
-    replicate: vars.REPLICATE_API_TOKEN,
-  };
-  const anyCredential = Object.values(credentials).some((key) => key !== undefined);
+  const loaded = await loadPlugins({
+    references: file.plugins ?? [],
+    searchDirs: [...new Set([...(configFile ? [dirname(configFile)] : []), cwd])],
+    configFile,
+  });
+  issues.push(...loaded.issues);
+  const resolved = loaded.plugins.map((plugin) => ({
+    plugin,
+    ...resolvePluginSettings(plugin, { env, configFile, publicUrl }),
+  }));
+  for (const { issues: pluginIssues } of resolved) issues.push(...pluginIssues);
+
+  const anyCredential = resolved.some(({ hasCredential }) => hasCredential);
   const sandbox = vars.REELAY_SANDBOX ?? !anyCredential;
+  if (!sandbox) {
+    for (const { missingCredential } of resolved) if (missingCredential) issues.push(missingCredential);
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+
+  const credentialNames = loaded.plugins.flatMap(({ plugin }) =>
+    plugin.env.filter((variable) => variable.kind === 'credential').map((variable) => variable.name),
+  );
   const sandboxReason =
     vars.REELAY_SANDBOX === true
       ? 'REELAY_SANDBOX=1'
@@ -100,30 +113,7 @@ export function loadConfig(
         ? 'REELAY_SANDBOX=0'
         : anyCredential
           ? 'provider credentials are set'
-          : 'no OPENAI_API_KEY, FAL_KEY or REPLICATE_API_TOKEN is set';
-
-  const baseURLs = {
-    openai: vars.OPENAI_BASE_URL ?? DEFAULT_BASE_URLS.openai,
-    fal: vars.FAL_QUEUE_BASE_URL ?? DEFAULT_BASE_URLS.fal,
-    replicate: vars.REPLICATE_BASE_URL ?? DEFAULT_BASE_URLS.replicate,
-  };
-  const publicUrl = vars.REELAY_PUBLIC_URL?.replace(/\/+$/, '');
-  const webhooks: Record<keyof typeof credentials, Partial<ProviderConnection>> = {
-    openai: { webhookSecret: vars.OPENAI_WEBHOOK_SECRET },
-    fal: { webhookUrl: publicUrl && `${publicUrl}/v1/provider-webhooks/fal` },
-    replicate: {
-      webhookSecret: vars.REPLICATE_WEBHOOK_SECRET,
-      webhookUrl: publicUrl && `${publicUrl}/v1/provider-webhooks/replicate`,
-    },
-  };
-  const providers: GatewayConfig['providers'] = {};
-  if (!sandbox) {
-    for (const id of ['openai', 'fal', 'replicate'] as const) {
-      const apiKey = credentials[id];
-      if (apiKey !== undefined)
-        providers[id] = withoutUndefined({ apiKey, baseURL: baseURLs[id], ...webhooks[id] });
-    }
-  }
+          : `no ${listWithOr(credentialNames) || 'provider credential'} is set`;
 
   const retentionHours = vars.REELAY_RETENTION_HOURS ?? file.retentionHours ?? 24 * 7;
   const deadlineMinutes = vars.REELAY_JOB_DEADLINE_MINUTES ?? file.jobDeadlineMinutes ?? 60;
@@ -133,7 +123,11 @@ export function loadConfig(
     dataDir: resolvePath(cwd, vars.REELAY_DATA_DIR ?? '.reelay'),
     sandbox,
     sandboxReason,
-    providers,
+    plugins: resolved.map(({ plugin, settings }) => ({
+      packageName: plugin.packageName,
+      plugin: plugin.plugin,
+      settings: sandbox ? undefined : settings,
+    })),
     catalog: file.catalog,
     extraOfferings: file.offerings ?? [],
     allowPrivateOrigins: [
@@ -150,6 +144,11 @@ export function loadConfig(
     sandboxBehavior: { queueMs: file.sandbox?.queueMs ?? 500, runMs: file.sandbox?.runMs ?? 3000 },
     configFile,
   };
+}
+
+/** `A, B or C`. */
+export function listWithOr(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** Loopback addresses: the only ones the gateway may bind without API keys. */
@@ -197,10 +196,6 @@ function toIssues(error: z.ZodError, prefix: string): ConfigIssue[] {
         : issue.message;
     return { setting: setting === prefix ? `${prefix}(root)` : setting, message };
   });
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T;
 }
 
 function resolvePath(cwd: string, path: string): string {

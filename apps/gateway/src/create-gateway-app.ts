@@ -26,7 +26,14 @@ export type GatewayAppConfig = {
   sandbox: boolean;
   /** Largest accepted request body in bytes. Default 25 MiB. */
   maxBodyBytes?: number | undefined;
+  /** The loaded provider plugins, listed by `/readyz`. Default: none listed. */
+  plugins?: PluginSummary[] | undefined;
+  /** The plugins' credential variables, named when no provider is configured. */
+  credentialNames?: string[] | undefined;
 };
+
+/** A loaded plugin as `/readyz` lists it. */
+export type PluginSummary = { id: string; name: string; package: string; version: string };
 
 export type GatewayAppOptions = {
   engine: Engine;
@@ -67,8 +74,11 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
     ),
   );
 
-  registerHealth({ app, engine }, config.sandbox);
-  registerApiDocs(app);
+  registerHealth(
+    { app, engine },
+    { sandbox: config.sandbox, plugins: config.plugins ?? [], credentialNames: config.credentialNames ?? [] },
+  );
+  registerApiDocs(app, () => engine.health().providers.map((provider) => provider.id));
   // The playground is public like /docs: the page itself holds no data, and asks for a key when keys exist.
   app.route('/playground', createPlaygroundRoutes());
   app.get('/', (c) => c.redirect('/playground/'));

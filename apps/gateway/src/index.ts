@@ -1,4 +1,5 @@
 export {
+  type ConfiguredPlugin,
   DEFAULT_HOST,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_PORT,
@@ -6,18 +7,19 @@ export {
   isLoopbackHost,
   type LoadConfigOptions,
   loadConfig,
-  type ProviderConnection,
 } from './config';
 export {
   createGatewayApp,
   type GatewayAppConfig,
   type GatewayAppOptions,
+  type PluginSummary,
 } from './create-gateway-app';
 export type { GatewayEnv } from './http/gateway-env';
 export { type KeysCommandIo, runKeysCommand } from './keys-command';
 export { buildOpenApiDocument } from './openapi/openapi-document';
 export { renderDocsPage } from './openapi/render-docs-page';
-export { buildProviders } from './providers';
+export { DEFAULT_PLUGIN_PACKAGES, loadPlugins, type PluginReference } from './plugins/load-plugins';
+export { buildProviders, type PluginConnection } from './providers';
 export { type Sandbox, startSandbox } from './sandbox';
 export { ConfigError, type ConfigIssue } from './settings/config-error';
 export { type ConfigFile, configFileSchema } from './settings/config-file-schema';

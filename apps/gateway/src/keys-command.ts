@@ -24,7 +24,8 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
     io.err(USAGE);
     return 2;
   }
-  const config = loadConfig({ ...io.env, REELAY_SANDBOX: '0' });
+  // Only the data directory matters here; sandbox on spares an operator's plugins their credential check.
+  const config = await loadConfig({ ...io.env, REELAY_SANDBOX: '1' });
   const keys = openApiKeyStore(config.dataDir);
   try {
     if (action === 'create') {

@@ -1,9 +1,14 @@
+import { plugin as falPlugin } from '@reelay/provider-fal';
 import { describe, expect, it } from 'vitest';
-import { buildProviders } from './providers';
+import { buildProviders, type PluginConnection } from './providers';
 import { ConfigError } from './settings/config-error';
 import { type ExtraOffering, extraOfferingSchema } from './settings/offering-schema';
 
-const fal = { apiKey: 'fal-key', baseURL: 'http://127.0.0.1:9' };
+const fal: PluginConnection = {
+  packageName: '@reelay/provider-fal',
+  plugin: falPlugin,
+  settings: { apiKey: 'fal-key', baseURL: 'http://127.0.0.1:9' },
+};
 
 const extra = (model: string): ExtraOffering =>
   extraOfferingSchema.parse({
@@ -25,13 +30,13 @@ const extra = (model: string): ExtraOffering =>
 
 describe('buildProviders', () => {
   it('creates only the providers with a connection', () => {
-    expect(buildProviders({ fal }, []).map((provider) => provider.id)).toEqual(['fal']);
-    expect(buildProviders({}, [])).toEqual([]);
+    expect(buildProviders([fal], []).map((provider) => provider.id)).toEqual(['fal']);
+    expect(buildProviders([], [])).toEqual([]);
   });
 
   it('adds operator offerings to their provider, replacing a built-in one of the same model', () => {
-    const [builtIn] = buildProviders({ fal }, []);
-    const [extended] = buildProviders({ fal }, [extra('acme-video'), extra('veo-3.1')]);
+    const [builtIn] = buildProviders([fal], []);
+    const [extended] = buildProviders([fal], [extra('acme-video'), extra('veo-3.1')]);
     const models = extended?.offerings.map((offering) => offering.model) ?? [];
     expect(models).toContain('acme-video');
     expect(models.filter((model) => model === 'veo-3.1')).toHaveLength(1);
@@ -45,7 +50,7 @@ describe('buildProviders', () => {
   });
 
   it('refuses an offering for a provider that is not configured', () => {
-    expect(() => buildProviders({ fal }, [{ ...extra('acme-video'), provider: 'replicate' }])).toThrow(
+    expect(() => buildProviders([fal], [{ ...extra('acme-video'), provider: 'replicate' }])).toThrow(
       ConfigError,
     );
   });

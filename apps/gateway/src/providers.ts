@@ -1,40 +1,23 @@
-import type { VideoOffering, VideoProvider } from '@reelay/core';
-import { createFal } from '@reelay/provider-fal';
-import { createOpenAI } from '@reelay/provider-openai';
-import { createReplicate } from '@reelay/provider-replicate';
-import type { GatewayConfig, ProviderConnection } from './config';
+import type { ProviderPlugin, VideoOffering, VideoProvider } from '@reelay/core';
 import { ConfigError } from './settings/config-error';
 import type { ExtraOffering } from './settings/offering-schema';
 
-export type ProviderConnections = GatewayConfig['providers'];
-
-const factories: Record<keyof ProviderConnections, (connection: ProviderConnection) => VideoProvider> = {
-  openai: ({ apiKey, baseURL, webhookSecret }) =>
-    createOpenAI({ apiKey, baseURL, ...(webhookSecret ? { webhookSecret } : {}) }),
-  fal: ({ apiKey, baseURL, webhookUrl, jwksUrl }) =>
-    createFal({ apiKey, baseURL, ...(webhookUrl ? { webhookUrl } : {}), ...(jwksUrl ? { jwksUrl } : {}) }),
-  replicate: ({ apiKey, baseURL, webhookSecret, webhookUrl }) =>
-    createReplicate({
-      apiKey,
-      baseURL,
-      ...(webhookSecret ? { webhookSecret } : {}),
-      ...(webhookUrl ? { webhookUrl } : {}),
-    }),
+/** A plugin with the settings to create its provider with: an operator's, or its sandbox simulator's. */
+export type PluginConnection = {
+  packageName: string;
+  plugin: ProviderPlugin;
+  settings: Record<string, unknown>;
 };
 
 /**
- * The real adapters for every provider with a connection (a credential, or a sandbox simulator), plus the
- * operator's extra offerings from the config file.
+ * The real adapters of every plugin with settings (a credential, or a sandbox simulator), plus the operator's
+ * extra offerings from the config file.
  */
 export function buildProviders(
-  connections: ProviderConnections,
+  connections: PluginConnection[],
   extraOfferings: ExtraOffering[],
 ): VideoProvider[] {
-  const providers: VideoProvider[] = [];
-  for (const id of ['openai', 'fal', 'replicate'] as const) {
-    const connection = connections[id];
-    if (connection !== undefined) providers.push(factories[id](connection));
-  }
+  const providers = connections.map(createProvider);
   const unknown = extraOfferings
     .map((offering, index) => ({ offering, index }))
     .filter(({ offering }) => !providers.some((provider) => provider.id === offering.provider));
@@ -86,4 +69,27 @@ function toVideoOffering(extra: ExtraOffering): VideoOffering {
       image: capabilities.image,
     },
   };
+}
+
+function createProvider({ packageName, plugin, settings }: PluginConnection): VideoProvider {
+  let provider: VideoProvider;
+  try {
+    provider = plugin.create(settings);
+  } catch (error) {
+    throw new ConfigError([
+      {
+        setting: packageName,
+        message: `plugin ${packageName} could not create its provider: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    ]);
+  }
+  if (provider.id !== plugin.id) {
+    throw new ConfigError([
+      {
+        setting: packageName,
+        message: `plugin ${packageName} declares id '${plugin.id}' but created a provider with id '${provider.id}'; the plugin must use one id`,
+      },
+    ]);
+  }
+  return provider;
 }

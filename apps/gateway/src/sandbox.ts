@@ -1,67 +1,69 @@
-import {
-  type FalSimulator,
-  type OpenAISimulator,
-  type ReplicateSimulator,
-  startFalSimulator,
-  startOpenAISimulator,
-  startReplicateSimulator,
-} from '@reelay/testing';
-import type { ProviderConnections } from './providers';
+import type { ProviderSandbox } from '@reelay/core';
+import type { ConfiguredPlugin } from './config';
+import type { PluginConnection } from './providers';
 
-/** The three provider simulators, running in this process on loopback ports. */
+/** Every plugin's simulators, running in this process on loopback ports. */
 export type Sandbox = {
-  /** Where the real adapters connect: each simulator's base URL and the only key it accepts. */
-  connections: Required<ProviderConnections>;
+  /** Each plugin with the settings that point its real adapter at its simulator. */
+  connections: PluginConnection[];
   /** The simulators' origins, which the safe fetcher must trust (outputs are served from them). */
   origins: string[];
-  /** The simulators themselves: their recorded requests, fault injection, outcomes. */
-  simulators: { openai: OpenAISimulator; fal: FalSimulator; replicate: ReplicateSimulator };
+  /** Each simulator by provider id: its recorded requests, fault injection, outcomes. */
+  simulators: Record<string, unknown>;
+  /** Plugins that have no sandbox, so are left out of sandbox mode. */
+  skipped: ConfiguredPlugin[];
   close(): Promise<void>;
 };
 
 /**
- * Starts the OpenAI, fal and Replicate simulators for sandbox mode. They behave like the real APIs (queues,
- * progress, status vocabularies) and render real MP4s, only faster.
+ * Starts the simulators of every plugin that has one, for sandbox mode. They behave like the real APIs
+ * (queues, progress, status vocabularies) and render real MP4s, only faster. Each plugin imports its
+ * simulator code only here, so a gateway with sandbox off never loads it.
  */
-export async function startSandbox(behavior: { queueMs: number; runMs: number }): Promise<Sandbox> {
-  const [openai, fal, replicate] = await Promise.allSettled([
-    startOpenAISimulator({ behavior }),
-    startFalSimulator({ behavior }),
-    startReplicateSimulator({ behavior }),
-  ]);
-  const running = [openai, fal, replicate].flatMap((result) =>
-    result.status === 'fulfilled' ? [result.value] : [],
+export async function startSandbox(
+  plugins: ConfiguredPlugin[],
+  behavior: { queueMs: number; runMs: number },
+): Promise<Sandbox> {
+  const withSandbox = plugins.filter((configured) => configured.plugin.sandbox !== undefined);
+  const started = await Promise.allSettled(
+    withSandbox.map(async (configured) => {
+      const sandbox = (await configured.plugin.sandbox?.({ behavior })) as ProviderSandbox;
+      return { configured, sandbox };
+    }),
   );
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const close = async () => {
-    await Promise.allSettled(running.map((simulator) => simulator.close()));
+    await Promise.allSettled(running.map(({ sandbox }) => sandbox.close()));
   };
-  if (openai.status === 'rejected' || fal.status === 'rejected' || replicate.status === 'rejected') {
+  const failedIndex = started.findIndex((result) => result.status === 'rejected');
+  if (failedIndex !== -1) {
     await close();
-    const failed = [openai, fal, replicate].find((result) => result.status === 'rejected');
-    throw new Error('sandbox: a provider simulator failed to start', { cause: failed?.reason });
+    const failed = started[failedIndex] as PromiseRejectedResult;
+    throw new Error(
+      `sandbox: the simulator of plugin ${withSandbox[failedIndex]?.packageName} failed to start`,
+      {
+        cause: failed.reason,
+      },
+    );
   }
-  const simulators = { openai: openai.value, fal: fal.value, replicate: replicate.value };
-  return {
+  try {
     // The simulators sign webhooks with their own secrets and keys, so deliveries they build verify here.
-    connections: {
-      openai: {
-        apiKey: simulators.openai.apiKey,
-        baseURL: simulators.openai.baseURL,
-        webhookSecret: simulators.openai.webhookSecret,
-      },
-      fal: {
-        apiKey: simulators.fal.apiKey,
-        baseURL: simulators.fal.baseURL,
-        jwksUrl: simulators.fal.jwksUrl,
-      },
-      replicate: {
-        apiKey: simulators.replicate.apiKey,
-        baseURL: simulators.replicate.baseURL,
-        webhookSecret: simulators.replicate.webhookSecret,
-      },
-    },
-    origins: running.map((simulator) => simulator.origin),
-    simulators,
-    close,
-  };
+    const connections = running.map(({ configured, sandbox }) => ({
+      packageName: configured.packageName,
+      plugin: configured.plugin,
+      settings: configured.plugin.settingsSchema.parse(sandbox.settings) as Record<string, unknown>,
+    }));
+    return {
+      connections,
+      origins: [...new Set(running.flatMap(({ sandbox }) => sandbox.origins))],
+      simulators: Object.fromEntries(
+        running.map(({ configured, sandbox }) => [configured.plugin.id, sandbox.simulator]),
+      ),
+      skipped: plugins.filter((configured) => configured.plugin.sandbox === undefined),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw new Error('sandbox: a plugin gave its simulator settings its own schema refuses', { cause: error });
+  }
 }

@@ -4,9 +4,9 @@ import { type ServerType, serve } from '@hono/node-server';
 import { createRegistry } from '@reelay/core';
 import { createEngine, type Engine, loadWebhookSecret } from '@reelay/engine';
 import { loadCatalog } from '@reelay/pricing';
-import { type GatewayConfig, isLoopbackHost, loadConfig } from './config';
+import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
-import { buildProviders } from './providers';
+import { buildProviders, type PluginConnection } from './providers';
 import { type Sandbox, startSandbox } from './sandbox';
 import { ConfigError } from './settings/config-error';
 
@@ -43,7 +43,7 @@ export type RunningGateway = {
  * await gateway.close();
  */
 export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
-  const config = options.config ?? loadConfig(options.env ?? process.env);
+  const config = options.config ?? (await loadConfig(options.env ?? process.env));
   const log = options.log ?? (() => undefined);
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
@@ -51,10 +51,18 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   };
 
   try {
-    const sandbox = config.sandbox ? await startSandbox(config.sandboxBehavior) : undefined;
+    const sandbox = config.sandbox ? await startSandbox(config.plugins, config.sandboxBehavior) : undefined;
     if (sandbox) cleanups.push(() => sandbox.close());
 
-    const providers = buildProviders(sandbox?.connections ?? config.providers, config.extraOfferings);
+    const connections =
+      sandbox?.connections ??
+      config.plugins.flatMap(({ settings, ...rest }): PluginConnection[] =>
+        settings === undefined ? [] : [{ ...rest, settings }],
+      );
+    const providers = buildProviders(connections, config.extraOfferings);
+    const credentialNames = config.plugins.flatMap(({ plugin }) =>
+      plugin.env.filter((variable) => variable.kind === 'credential').map((variable) => variable.name),
+    );
     const catalog = loadCatalog(config.catalog);
     const registry = createRegistry({ providers, catalog: catalog.models });
     const trustedOrigins = [
@@ -98,12 +106,25 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     }
     if (providers.length === 0) {
       log(
-        'warning: no provider is configured (REELAY_SANDBOX=0 and no OPENAI_API_KEY, FAL_KEY or REPLICATE_API_TOKEN); every create will fail.',
+        `warning: no provider is configured (REELAY_SANDBOX=0 and no ${listWithOr(credentialNames) || 'provider credential'}); every create will fail.`,
       );
     }
 
     engine.start();
-    const app = createGatewayApp({ engine, config, log });
+    const app = createGatewayApp({
+      engine,
+      config: {
+        ...config,
+        plugins: config.plugins.map(({ packageName, plugin }) => ({
+          id: plugin.id,
+          name: plugin.name,
+          package: packageName,
+          version: plugin.version,
+        })),
+        credentialNames,
+      },
+      log,
+    });
     const server = await listen(app.fetch, config.port, config.host);
     cleanups.push(() => closeServer(server));
     const address = server.address() as AddressInfo;
@@ -112,10 +133,16 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
 
     log(`reelay gateway listening on ${url}`);
     log(
-      config.sandbox
-        ? `sandbox mode ON (${config.sandboxReason}): real adapters talk to built-in OpenAI, fal and Replicate simulators; nothing is billed`
+      `plugins: ${config.plugins.map(({ packageName, plugin }) => `${packageName}@${plugin.version}`).join(', ') || 'none'}`,
+    );
+    log(
+      sandbox
+        ? `sandbox mode ON (${config.sandboxReason}): real adapters talk to built-in ${listWithAnd(sandbox.connections.map(({ plugin }) => plugin.name))} simulators; nothing is billed`
         : `providers: ${providers.map((provider) => provider.id).join(', ') || 'none'} (sandbox off: ${config.sandboxReason})`,
     );
+    for (const { packageName } of sandbox?.skipped ?? []) {
+      log(`warning: plugin ${packageName} has no sandbox simulator, so it is not used in sandbox mode`);
+    }
     log(`data directory: ${config.dataDir} · API reference: ${url}/docs`);
     log(
       signing.file === undefined
@@ -165,4 +192,8 @@ function closeServer(server: ServerType): Promise<void> {
     });
     http.closeIdleConnections?.();
   });
+}
+
+function listWithAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? 'no') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

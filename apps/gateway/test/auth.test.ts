@@ -100,7 +100,7 @@ describe('binding beyond loopback', () => {
   it('refuses to start on 0.0.0.0 while no API key exists, naming HOST', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reelay-refuse-'));
     try {
-      const config = loadConfig({
+      const config = await loadConfig({
         REELAY_DATA_DIR: dataDir,
         HOST: '0.0.0.0',
         PORT: '0',

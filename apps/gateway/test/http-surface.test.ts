@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
+import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
 
 type Video = { id: string; status: string; model: string; metadata: Record<string, unknown> };
 
@@ -124,7 +124,7 @@ describe('the gateway over HTTP', () => {
   });
 
   it('runs a dry run without submitting anything', async () => {
-    const simulators = Object.values(gateway.sandbox?.simulators ?? {});
+    const simulators = Object.values(builtInSimulators(gateway));
     // Only submissions count: the tracker may still be polling jobs of earlier tests meanwhile.
     const submissions = () =>
       simulators.map((simulator) => simulator.requests.filter((request) => request.method === 'POST').length);

@@ -1,7 +1,7 @@
 import { readMp4Info, renderPng } from '@reelay/testing';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
+import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
 
 /** The official `openai` SDK, unmodified, against the running gateway in sandbox mode. */
 describe('the official openai SDK against the gateway', () => {
@@ -68,7 +68,7 @@ describe('the official openai SDK against the gateway', () => {
     });
     const done = await waitForVideo(() => client.videos.retrieve(created.id));
     expect(done.status).toBe('completed');
-    const submit = gateway.sandbox?.simulators.openai.requests.find(
+    const submit = builtInSimulators(gateway).openai.requests.find(
       (request) =>
         request.method === 'POST' &&
         request.path === '/v1/videos' &&

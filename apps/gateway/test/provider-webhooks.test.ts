@@ -1,6 +1,6 @@
 import type { RecordedRequest } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
+import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
 
 type Video = { id: string; status: string; metadata: { upstream_id: string } };
 type Delivery = { headers: Headers | Record<string, string>; rawBody: Uint8Array };
@@ -53,7 +53,7 @@ describe('POST /v1/provider-webhooks/:provider', () => {
     throw new Error('the simulator did not finish the job');
   }
 
-  const simulators = () => gateway.sandbox!.simulators;
+  const simulators = () => builtInSimulators(gateway);
   const cases: Array<{
     provider: 'openai' | 'fal' | 'replicate';
     model: string;

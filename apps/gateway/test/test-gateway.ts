@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FalSimulator, OpenAISimulator, ReplicateSimulator } from '@reelay/testing';
 import { type GatewayConfig, loadConfig, type RunningGateway, startGateway } from '../src/index';
 
 export type TestGateway = RunningGateway & { dataDir: string; logs: string[]; stop(): Promise<void> };
@@ -13,7 +14,7 @@ export async function startTestGateway(
   options: { env?: Record<string, string>; configure?: (config: GatewayConfig) => void } = {},
 ): Promise<TestGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reelay-gateway-'));
-  const config = loadConfig({
+  const config = await loadConfig({
     REELAY_DATA_DIR: dataDir,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -48,4 +49,12 @@ export async function waitForVideo<T extends { status: string }>(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('the video did not finish');
+}
+
+/** The built-in plugins' simulators of a gateway in sandbox mode, typed (the gateway knows them by id only). */
+export type BuiltInSimulators = { openai: OpenAISimulator; fal: FalSimulator; replicate: ReplicateSimulator };
+
+export function builtInSimulators(gateway: RunningGateway): BuiltInSimulators {
+  if (gateway.sandbox === undefined) throw new Error('the gateway is not in sandbox mode');
+  return gateway.sandbox.simulators as BuiltInSimulators;
 }

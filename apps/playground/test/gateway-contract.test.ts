@@ -44,7 +44,7 @@ describe('the page against a sandbox gateway', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'reelay-playground-contract-'));
-    const config = loadConfig({
+    const config = await loadConfig({
       REELAY_SANDBOX: '1',
       HOST: '127.0.0.1',
       PORT: '0',

@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium)(
       });
 
       dataDir = await mkdtemp(join(tmpdir(), 'reelay-playground-browser-'));
-      const config = loadConfig({
+      const config = await loadConfig({
         REELAY_SANDBOX: '1',
         HOST: '127.0.0.1',
         PORT: '0',

@@ -1,7 +1,7 @@
 /** Descriptions of `POST /v1/videos` fields, merged into the JSON Schema generated from core's zod schema. */
 export const createVideoFieldDocs: Record<string, string> = {
   model:
-    'Catalog model id (`sora-2-pro`), routed to the cheapest healthy provider that can honour the request, or `provider/model` (`fal/sora-2-pro`) to pin one provider.',
+    'Catalog model id (`sora-2-pro`), routed to the cheapest healthy provider that can honour the request, or `provider/model` (a provider that `GET /v1/models/{model}` lists, such as `<provider>/sora-2-pro`) to pin one provider.',
   prompt: 'What the video should show.',
   seconds:
     'Clip length in seconds, as a number or a string (`8` or `"8"`). Snapped to the nearest duration the provider supports; the snap is reported in `metadata.normalization`.',

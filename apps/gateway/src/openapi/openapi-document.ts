@@ -97,7 +97,9 @@ const videoIdParam = { name: 'video_id', in: 'path', required: true, schema: { t
  * The OpenAPI 3.1 document of the gateway, generated from the same zod schemas that validate requests, so the
  * document cannot drift from what is enforced.
  */
-export function buildOpenApiDocument(options: { version?: string } = {}): Record<string, unknown> {
+export function buildOpenApiDocument(
+  options: { version?: string; providerIds?: string[] } = {},
+): Record<string, unknown> {
   const createJson = createJsonSchema();
   const list = {
     type: 'object',
@@ -281,10 +283,15 @@ export function buildOpenApiDocument(options: { version?: string } = {}): Record
         tags: ['Operations'],
         summary: 'Provider webhook receiver',
         description:
-          "Where OpenAI, fal and Replicate report finished jobs. No API key: each delivery is verified by the provider's signature (Standard Webhooks for OpenAI and Replicate, Ed25519 for fal). Events about unknown jobs are answered 200 and ignored.",
+          "Where providers report finished jobs. No API key: each delivery is verified by the provider's own signature scheme (its plugin's `parseWebhook`). Events about unknown jobs are answered 200 and ignored.",
         security: [],
         parameters: [
-          { name: 'provider', in: 'path', required: true, schema: { enum: ['openai', 'fal', 'replicate'] } },
+          {
+            name: 'provider',
+            in: 'path',
+            required: true,
+            schema: options.providerIds?.length ? { enum: options.providerIds } : { type: 'string' },
+          },
         ],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } },
         responses: {
@@ -358,7 +365,7 @@ export function buildOpenApiDocument(options: { version?: string } = {}): Record
       title: 'Reelay gateway',
       version: options.version ?? '0.1.0',
       description:
-        "One OpenAI-compatible endpoint for every AI video model. The official `openai` SDKs work unmodified with `baseURL` set to this gateway's `/v1`.",
+        "One OpenAI-compatible endpoint for every AI video model. The official OpenAI SDKs work unmodified with `baseURL` set to this gateway's `/v1`.",
     },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }],

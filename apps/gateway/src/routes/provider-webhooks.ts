@@ -3,7 +3,7 @@ import { limitBody } from '../http/limit-body';
 import type { RouteDeps } from './route-deps';
 
 /**
- * `POST /v1/provider-webhooks/:provider`: where OpenAI, fal and Replicate report finished jobs. It takes no
+ * `POST /v1/provider-webhooks/:provider`: where providers report finished jobs. It takes no
  * gateway API key: the provider's signature authenticates each delivery (the plugin's `parseWebhook`), and a
  * bad one is a 401. An event about a job this gateway does not know is answered 200, so the provider stops
  * retrying, and logged. Polling stays the fallback for deliveries that never arrive.

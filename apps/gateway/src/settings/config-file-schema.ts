@@ -1,5 +1,6 @@
 import { catalogOverridesSchema } from '@reelay/pricing';
 import { z } from 'zod';
+import { PACKAGE_NAME } from '../plugins/import-plugin-package';
 import { extraOfferingSchema } from './offering-schema';
 
 /**
@@ -10,10 +11,25 @@ import { extraOfferingSchema } from './offering-schema';
  * {
  *   "catalog": { "lifecycle": { "sora-2": { "status": "retired", "retiredAt": "2026-09-24", "successors": ["veo-3.1"] } } },
  *   "allowPrivateOrigins": ["http://10.0.0.7:9000"],
- *   "retentionHours": 72
+ *   "retentionHours": 72,
+ *   "plugins": [{ "package": "@acme/reelay-provider-acme", "settings": { "apiKey": { "env": "ACME_API_KEY" } } }]
  * }
  */
 export const configFileSchema = z.strictObject({
+  /**
+   * Provider plugins to load by package name, besides the built-in ones, each with its settings. A setting
+   * `{ "env": "NAME" }` reads that environment variable, so secrets stay out of the file.
+   */
+  plugins: z
+    .array(
+      z.strictObject({
+        package: z
+          .string()
+          .regex(PACKAGE_NAME, 'must be an npm package name such as @acme/reelay-provider-acme'),
+        settings: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
   /** Catalog overrides: added or replaced model cards, dated prices, lifecycles. Applied without a rebuild. */
   catalog: catalogOverridesSchema.optional(),
   /** Offerings a plugin does not list yet, served by that plugin's adapter. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Unset and empty mean the same: `FAL_KEY= pnpm start` is a common way to switch a provider off. */
+/** Unset and empty mean the same: `<CREDENTIAL>= pnpm start` is a common way to switch a provider off. */
 const optionalText = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
   z.string().trim().optional(),
@@ -47,7 +47,10 @@ const webhookSecret = z.preprocess(
     .optional(),
 );
 
-/** The environment variables the gateway reads. Names are fixed by DESIGN.md; operators and tests rely on them. */
+/**
+ * The environment variables the gateway itself reads. Names are fixed by DESIGN.md; operators and tests rely on
+ * them. Provider variables are declared by each plugin (`plugin.env`) and read when the plugins load.
+ */
 export const envSchema = z.object({
   PORT: wholeNumber('a TCP port, 0 picks a free one', 0, 65_535),
   HOST: optionalText,
@@ -63,16 +66,8 @@ export const envSchema = z.object({
   REELAY_ALLOW_PRIVATE_ORIGINS: originList,
   REELAY_RETENTION_HOURS: wholeNumber('hours', 1, 24 * 365),
   REELAY_JOB_DEADLINE_MINUTES: wholeNumber('minutes', 1, 24 * 60),
-  OPENAI_API_KEY: optionalText,
-  FAL_KEY: optionalText,
-  REPLICATE_API_TOKEN: optionalText,
-  OPENAI_BASE_URL: httpUrl,
-  FAL_QUEUE_BASE_URL: httpUrl,
-  REPLICATE_BASE_URL: httpUrl,
   REELAY_PUBLIC_URL: httpUrl,
   REELAY_WEBHOOK_SECRET: webhookSecret,
-  OPENAI_WEBHOOK_SECRET: webhookSecret,
-  REPLICATE_WEBHOOK_SECRET: webhookSecret,
 });
 
 export type GatewayEnv = z.output<typeof envSchema>;
