@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, startGateway } from '../src/index';
+import { ConfigError, loadConfig, runKeysCommand, startGateway } from '../src/index';
 import { startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
 
 describe('gateway API keys', () => {
@@ -93,6 +93,41 @@ describe('gateway API keys', () => {
     expect((await call('/v1/models', carol.key)).status).toBe(200);
     await gateway.engine.apiKeys.revoke(carol.id);
     expect((await call('/v1/models', carol.key)).status).toBe(401);
+  });
+});
+
+describe('a key made while the gateway runs', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway();
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+  });
+
+  it('owns the job it creates at once, and from then on a request without a key is refused', async () => {
+    const open = new OpenAI({ apiKey: 'anything', baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    // The gateway has just answered as an open gateway, so any cached "no keys" would be fresh now.
+    expect((await open.videos.list()).data).toEqual([]);
+
+    const lines: string[] = [];
+    const code = await runKeysCommand(['create', 'late'], {
+      env: { REELAY_DATA_DIR: gateway.dataDir },
+      out: (line) => lines.push(line),
+      err: () => undefined,
+    });
+    expect(code).toBe(0);
+    const key = lines[1]!;
+
+    const client = new OpenAI({ apiKey: key, baseURL: `${gateway.url}/v1`, maxRetries: 0 });
+    const video = await client.videos.create({ model: 'wan-2.7', prompt: 'a late key', seconds: '4' });
+    expect((await client.videos.retrieve(video.id)).id).toBe(video.id);
+    expect((await client.videos.list()).data.map((item) => item.id)).toEqual([video.id]);
+
+    await expect(open.videos.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    const bare = await fetch(`${gateway.url}/v1/videos/${video.id}`);
+    expect(bare.status).toBe(401);
+    await waitForVideo(() => client.videos.retrieve(video.id));
   });
 });
 

@@ -13,6 +13,13 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
     const header = c.req.header('authorization');
     const token = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
     const idempotencyKey = c.req.header('idempotency-key')?.trim() || undefined;
+    // A valid key always wins, and "no keys exist" is never read from a cache: a key made a moment ago by
+    // another process owns what it creates at once, and from then on a keyless request is refused.
+    const apiKeyId = token === undefined ? undefined : await engine.apiKeys.verify(token);
+    if (apiKeyId !== undefined) {
+      c.set('requestContext', { apiKeyId, idempotencyKey });
+      return next();
+    }
     if ((await engine.apiKeys.count()) === 0) {
       const remote = remoteAddress(c.env);
       if (remote !== undefined && !isLoopbackHost(remote)) {
@@ -30,11 +37,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
           : 'Malformed Authorization header. Send `Authorization: Bearer <key>`.',
       );
     }
-    const apiKeyId = await engine.apiKeys.verify(token);
-    if (apiKeyId === undefined)
-      throw unauthorized('Incorrect or revoked API key. Check the key, or create a new one.');
-    c.set('requestContext', { apiKeyId, idempotencyKey });
-    return next();
+    throw unauthorized('Incorrect or revoked API key. Check the key, or create a new one.');
   };
 }
 

@@ -12,7 +12,10 @@ export type ApiKeys = {
   revoke(id: string): Promise<void>;
   /** The key's id when the key exists and is not revoked. */
   verify(key: string): Promise<string | undefined>;
-  /** Keys that are not revoked; the gateway stays open on loopback while this is 0. */
+  /**
+   * Keys that are not revoked; the gateway stays open on loopback while this is 0. A zero is never taken from a
+   * cache: another process (`reelay-gateway keys create`, another instance) may have just made the first key.
+   */
   count(): Promise<number>;
 };
 
@@ -22,9 +25,8 @@ export function hashApiKey(key: string): string {
 }
 
 export function createApiKeys(rows: ApiKeyStore, now: () => number): ApiKeys {
-  // The gateway asks on every request whether keys exist; another process (`reelay keys create`, another
-  // instance) may add one, so the answer is kept for at most a second, and dropped at once when this process
-  // changes the keys.
+  // The gateway asks on every request whether keys exist. Only a positive answer is kept (for a second): a
+  // stale "keys exist" merely refuses a keyless request a moment longer, a stale "no keys" would let it in.
   let cachedCount: { value: number; at: number } | undefined;
 
   return {
@@ -55,10 +57,10 @@ export function createApiKeys(rows: ApiKeyStore, now: () => number): ApiKeys {
     },
     async count() {
       const at = performance.now();
-      if (cachedCount === undefined || at - cachedCount.at > 1000) {
-        cachedCount = { value: await rows.countActive(), at };
-      }
-      return cachedCount.value;
+      if (cachedCount !== undefined && at - cachedCount.at <= 1000) return cachedCount.value;
+      const value = await rows.countActive();
+      cachedCount = value > 0 ? { value, at } : undefined;
+      return value;
     },
   };
 }
