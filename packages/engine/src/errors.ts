@@ -1,10 +1,18 @@
-import { InvalidRequestError, ReelayError } from '@reelay/core';
+import { hasMarker, InvalidRequestError, markerOf, ReelayError } from '@reelay/core';
+
+const marker = markerOf('NotFoundError');
 
 /** A video (or key) that does not exist for this caller. Another key's job is reported the same way. */
 export class NotFoundError extends ReelayError {
+  readonly [marker] = true;
+
   constructor(message: string, code = 'not_found', param?: string) {
     super({ message, type: 'invalid_request_error', status: 404, code, param });
     this.name = 'NotFoundError';
+  }
+
+  static override isInstance(error: unknown): error is NotFoundError {
+    return hasMarker(error, 'NotFoundError');
   }
 }
 

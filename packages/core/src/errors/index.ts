@@ -1,3 +1,4 @@
+export { classifyUpstreamFailure, type UpstreamFailure } from './classify-upstream-failure';
 export { InvalidRequestError } from './invalid-request-error';
 export { LoadApiKeyError } from './load-api-key-error';
 export { listSome, NoSuchModelError } from './no-such-model-error';

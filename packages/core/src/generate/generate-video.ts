@@ -1,10 +1,11 @@
+import { classifyUpstreamFailure } from '../errors/classify-upstream-failure';
 import { InvalidRequestError } from '../errors/invalid-request-error';
 import { listSome } from '../errors/no-such-model-error';
-import { ReelayError } from '../errors/reelay-error';
+import { hasMarker, markerOf, ReelayError } from '../errors/reelay-error';
 import { type MatchInput, matchRequest, type NormalizedRequest } from '../matching/match-request';
 import { toSubmitRequest } from '../matching/to-submit-request';
 import type { JsonValue } from '../spec/json-value';
-import type { ContentResult, VideoOperation, VideoOutputFile } from '../spec/operation';
+import type { ContentResult, PollResult, VideoOperation, VideoOutputFile } from '../spec/operation';
 import type { ImageInput, VideoProvider } from '../spec/video-provider';
 import type { VideoWarning } from '../spec/warning';
 import { type BackoffOptions, backoffDelay, defaultPollBackoff, sleep } from './backoff';
@@ -40,10 +41,19 @@ export type GenerateVideoResult = {
   content(variant?: VideoOutputFile['variant']): Promise<ContentResult>;
 };
 
+const videoGenerationMarker = markerOf('VideoGenerationError');
+
+/** The provider failed the job, or it did not finish in time. */
 export class VideoGenerationError extends ReelayError {
+  readonly [videoGenerationMarker] = true;
+
   constructor(message: string, code: string, cause?: unknown) {
     super({ message, type: 'video_generation_error', status: 502, code, cause });
     this.name = 'VideoGenerationError';
+  }
+
+  static override isInstance(error: unknown): error is VideoGenerationError {
+    return hasMarker(error, 'VideoGenerationError');
   }
 }
 
@@ -87,7 +97,12 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
 
   try {
     for (let attempt = 0; ; attempt++) {
-      const result = await provider.poll(operation, { abortSignal: signal });
+      const result = await pollOnce(provider, operation, signal);
+      if (result.status === 'transient_failure') {
+        // No answer, 429 or 5xx: poll again after the usual wait, or as long as the provider asked.
+        await sleep(Math.max(backoffDelay(attempt, backoff), result.retryAfterMs), signal);
+        continue;
+      }
       if (result.status === 'succeeded') {
         return {
           outputs: result.outputs,
@@ -120,5 +135,21 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
       );
     }
     throw error;
+  }
+}
+
+/** One poll; a transient failure is returned to be retried, anything else is thrown. */
+async function pollOnce(
+  provider: VideoProvider,
+  operation: VideoOperation,
+  signal: AbortSignal,
+): Promise<PollResult | { status: 'transient_failure'; retryAfterMs: number }> {
+  try {
+    return await provider.poll(operation, { abortSignal: signal });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    const failure = classifyUpstreamFailure(error);
+    if (!failure.transient || failure.jobGone) throw error;
+    return { status: 'transient_failure', retryAfterMs: failure.retryAfterMs };
   }
 }

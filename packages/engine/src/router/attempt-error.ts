@@ -1,4 +1,4 @@
-import { type Lifecycle, ReelayError, UpstreamError } from '@reelay/core';
+import { classifyUpstreamFailure, type Lifecycle, ReelayError } from '@reelay/core';
 import type { Attempt } from '../store';
 import { lifecycleSentence } from './lifecycle';
 
@@ -13,32 +13,13 @@ export type SubmitFailure = {
 };
 
 export function classifySubmitError(error: unknown): SubmitFailure {
-  if (UpstreamError.isInstance(error)) {
-    const statusCode = error.statusCode ?? null;
-    return {
-      nothingCreated: error.nothingCreated,
-      providerFault: statusCode === null || statusCode >= 500 || statusCode === 429 || statusCode === 408,
-      status: statusCode,
-      code: error.providerCode ?? error.code ?? null,
-      message: error.message,
-    };
-  }
-  // Adapters throw Reelay's own errors only while checking a request, before anything is sent.
-  if (ReelayError.isInstance(error)) {
-    return {
-      nothingCreated: true,
-      providerFault: false,
-      status: null,
-      code: error.code ?? null,
-      message: error.message,
-    };
-  }
+  const failure = classifyUpstreamFailure(error);
   return {
-    nothingCreated: false,
-    providerFault: true,
-    status: null,
-    code: null,
-    message: error instanceof Error ? error.message : String(error),
+    nothingCreated: failure.nothingCreated,
+    providerFault: failure.providerFault,
+    status: failure.statusCode ?? null,
+    code: failure.code ?? null,
+    message: failure.message,
   };
 }
 

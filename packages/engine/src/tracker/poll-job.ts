@@ -1,4 +1,4 @@
-import { type PollResult, UpstreamError, type VideoProvider } from '@reelay/core';
+import { classifyUpstreamFailure, type PollResult, type VideoProvider } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import type { JobRecord } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
@@ -78,10 +78,10 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
 async function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): Promise<number | undefined> {
   const providerId = job.provider ?? 'unknown';
   ctx.metrics.upstreamRequests({ provider: providerId, operation: 'poll', outcome: 'error' });
-  const status = UpstreamError.isInstance(error) ? error.statusCode : undefined;
-  if (status === undefined || status >= 500 || status === 429) ctx.breakers.failure(providerId);
-  if (status === 404 || status === 410) {
-    const message = `${providerId} no longer knows this job (HTTP ${status}); it cannot be tracked further.`;
+  const failure = classifyUpstreamFailure(error);
+  if (failure.providerFault) ctx.breakers.failure(providerId);
+  if (failure.jobGone) {
+    const message = `${providerId} no longer knows this job (HTTP ${failure.statusCode}); it cannot be tracked further.`;
     if (
       await ctx.store.update(
         job.id,
@@ -100,8 +100,7 @@ async function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): P
     return undefined;
   }
   // Anything else (network, 5xx, 429, rotated credentials) may pass: keep trying until the deadline.
-  const retryAfter = UpstreamError.isInstance(error) ? (error.retryAfterMs ?? 0) : 0;
-  const next = Math.max(nextPoll(ctx, job), ctx.now() + retryAfter);
+  const next = Math.max(nextPoll(ctx, job), ctx.now() + failure.retryAfterMs);
   await ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
     'submitted',
     'in_progress',
