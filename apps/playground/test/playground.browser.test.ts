@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,11 @@ const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const docsDir = join(packageDir, '..', '..', 'docs');
+const TRACKED_SCREENSHOTS = ['playground-desktop.png', 'playground-phone.png'].map((name) =>
+  join(docsDir, name),
+);
+/** `pnpm --filter @reelay/playground screenshots` sets this to refresh docs/; tests otherwise write to a temp folder. */
+const screenshotsDirFromEnv = process.env['REELAY_SCREENSHOTS_DIR'];
 const run = promisify(execFile);
 
 type PlayerState = { readyState: number; duration: number; width: number; height: number };
@@ -51,6 +56,12 @@ const IN_PAGE = {
   scrollWidth: 'document.documentElement.scrollWidth',
   checkedModel: `document.querySelector('input[name="model"]:checked')?.value`,
   storedKey: `localStorage.getItem('reelay.playground.apiKey')`,
+  /** Whether an element is wholly inside the viewport. */
+  inViewport: (selector: string) => `(() => {
+    const box = document.querySelector('${selector}').getBoundingClientRect();
+    return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+  })()`,
+  historyHeight: `document.querySelector('.history').getBoundingClientRect().height`,
 };
 
 type VideoJson = {
@@ -76,6 +87,8 @@ describe.skipIf(!hasChromium)(
     let dataDir: string;
     let servedBy: 'gateway' | 'test composition';
     let pageJob: VideoJson;
+    let screenshotsDir: string;
+    const trackedBefore = TRACKED_SCREENSHOTS.map(fingerprint);
 
     beforeAll(async () => {
       // The page is built here so the test never depends on a previous `pnpm build`.
@@ -128,7 +141,8 @@ describe.skipIf(!hasChromium)(
           '--no-first-run',
         ],
       });
-      await mkdir(docsDir, { recursive: true });
+      screenshotsDir = screenshotsDirFromEnv ?? join(dataDir, 'screenshots');
+      await mkdir(screenshotsDir, { recursive: true });
     }, 120_000);
 
     afterAll(async () => {
@@ -165,17 +179,39 @@ describe.skipIf(!hasChromium)(
       expect(await page.locator('table.normalization').textContent()).toContain('seconds');
       expect(await page.locator('#sandbox-banner').isVisible()).toBe(true);
 
+      // The create is held until the button has been checked, so "while submitting" is observable.
+      let releaseCreate: () => void = () => undefined;
+      const createHeld = new Promise<void>((resolve) => {
+        releaseCreate = resolve;
+      });
+      await page.route(/\/v1\/videos$/, async (route) => {
+        if (route.request().method() === 'POST') await createHeld;
+        await route.continue();
+      });
       const created = page.waitForResponse(
         (response) => response.url().endsWith('/v1/videos') && response.request().method() === 'POST',
       );
-      await page.getByRole('button', { name: 'Generate video' }).click();
+      const generateButton = page.locator('#generate');
+      await generateButton.click();
+      await expect.poll(() => generateButton.isDisabled()).toBe(true);
+      expect(await generateButton.textContent()).toBe('Submitting…');
+      releaseCreate();
       pageJob = (await (await created).json()) as VideoJson;
       expect(pageJob.object).toBe('video');
+      await page.unroute(/\/v1\/videos$/);
 
+      // The user clicked at the bottom of a long form: the status comes to them, and progress shows by the button.
+      await expect
+        .poll(() => page.evaluate(IN_PAGE.inViewport('#job-status')), { timeout: 10_000 })
+        .toBe(true);
+      expect(await page.locator('#generate-progress').textContent()).not.toBe('');
       await expect
         .poll(() => page.locator('#job-status').textContent(), { timeout: 60_000 })
         .toBe('Completed');
       await expect.poll(() => page.evaluate(IN_PAGE.playerReady), { timeout: 30_000 }).toBe(true);
+      expect(await page.evaluate(IN_PAGE.inViewport('#player'))).toBe(true);
+      expect(await generateButton.isDisabled()).toBe(false);
+      expect(await page.locator('#generate-progress').textContent()).toMatch(/Completed/);
       const playable = (await page.evaluate(IN_PAGE.playerState)) as PlayerState;
       expect(playable.readyState).toBeGreaterThanOrEqual(2);
       expect(Math.abs(playable.duration - 4)).toBeLessThanOrEqual(0.2);
@@ -192,7 +228,7 @@ describe.skipIf(!hasChromium)(
       const shown = (await page.locator('#snippet-code').textContent()) ?? '';
       expect(await page.evaluate(IN_PAGE.clipboardText)).toBe(shown);
 
-      await page.screenshot({ path: join(docsDir, 'playground-desktop.png'), fullPage: true });
+      await page.screenshot({ path: join(screenshotsDir, 'playground-desktop.png'), fullPage: true });
       expect(errors).toEqual([]);
       await context.close();
     }, 120_000);
@@ -277,10 +313,57 @@ describe.skipIf(!hasChromium)(
 
       await page.getByRole('radio', { name: /Veo 3\.1/ }).check();
       await expect.poll(() => page.locator('#price-line').textContent(), { timeout: 15_000 }).toMatch(/^\$/);
-      await page.screenshot({ path: join(docsDir, 'playground-phone.png'), fullPage: true });
+      await page.screenshot({ path: join(screenshotsDir, 'playground-phone.png'), fullPage: true });
       expect(errors).toEqual([]);
       await context.close();
     }, 60_000);
+
+    it('keeps the gallery light: thumbnails only, never whole MP4s, and compact at phone width', async () => {
+      const jobs = await Promise.all(
+        Array.from({ length: 10 }, (_, index) =>
+          fetch(`${gateway.url}/v1/videos`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ model: 'wan-2.7', prompt: `gallery clip ${index}`, seconds: 2 }),
+          }).then((response) => response.json() as Promise<VideoJson>),
+        ),
+      );
+      for (const created of jobs) {
+        await expect
+          .poll(
+            async () =>
+              ((await (await fetch(`${gateway.url}/v1/videos/${created.id}`)).json()) as VideoJson).status,
+            { timeout: 60_000 },
+          )
+          .toBe('completed');
+      }
+
+      for (const viewport of [
+        { width: 1280, height: 900 },
+        { width: 375, height: 812 },
+      ]) {
+        const context = await browser.newContext({ viewport, isMobile: viewport.width < 500 });
+        const page = await context.newPage();
+        const videoFetches: string[] = [];
+        page.on('request', (request) => {
+          const url = new URL(request.url());
+          if (url.pathname.endsWith('/content') && url.searchParams.get('variant') !== 'thumbnail')
+            videoFetches.push(request.url());
+        });
+        await page.goto(`${origin}/playground/?model=wan-2.7`);
+        await expect
+          .poll(() => page.locator('.history-item').count(), { timeout: 15_000 })
+          .toBeGreaterThanOrEqual(10);
+        await page.waitForLoadState('networkidle');
+        expect(videoFetches).toEqual([]);
+        if (viewport.width < 500) {
+          const items = await page.locator('.history-item').count();
+          // About a thumbnail's height plus a row of buttons per video, not a card per video.
+          expect((await page.evaluate(IN_PAGE.historyHeight)) as number).toBeLessThan(items * 90 + 120);
+        }
+        await context.close();
+      }
+    }, 180_000);
 
     // Last: once a key exists the gateway requires it for every request.
     it('asks for a key when the gateway has keys, keeps it in localStorage, and plays through a keyed fetch', async () => {
@@ -329,8 +412,19 @@ describe.skipIf(!hasChromium)(
           await gateway.engine.apiKeys.revoke(entry.id);
       }
     }, 120_000);
+
+    it.skipIf(screenshotsDirFromEnv !== undefined)('leaves the tracked screenshots in docs/ alone', () => {
+      expect(TRACKED_SCREENSHOTS.map(fingerprint)).toEqual(trackedBefore);
+    });
   },
 );
+
+/** Size and modification time, or null when the file is absent. */
+function fingerprint(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const info = statSync(file);
+  return `${info.size}:${info.mtimeMs}`;
+}
 
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -46,6 +46,8 @@ export function startPlayground(): void {
   let models: ModelCard[] = [];
   let form: FormState = initialFormState();
   let activeJob: Video | undefined;
+  /** The job this page submitted last: its progress is also shown beside the button. */
+  let submittedId: string | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let historyTimer: ReturnType<typeof setTimeout> | undefined;
   const objectUrls = new Map<string, Promise<string>>();
@@ -72,6 +74,8 @@ export function startPlayground(): void {
   const dryRunBody = byId('dry-run-body', HTMLElement);
   const generateButton = byId('generate', HTMLButtonElement);
   const generateHint = byId('generate-hint', HTMLElement);
+  const generateProgress = byId('generate-progress', HTMLAnchorElement);
+  const resultPanel = byId('result', HTMLElement);
   const job = jobElements();
   const historyList = byId('history-list', HTMLElement);
   const historyStatus = byId('history-status', HTMLElement);
@@ -163,24 +167,42 @@ export function startPlayground(): void {
       return;
     }
     generateButton.disabled = true;
+    generateButton.textContent = 'Submitting…';
     stopPolling();
     resetJob(job, 'Submitting…');
+    showProgressNearButton('Submitting…');
+    // The result sits above the form's end on a desktop and below it on a phone: bring it to the user.
+    resultPanel.scrollIntoView({ block: 'start', behavior: 'smooth' });
     try {
       const video = await api.createVideo(buildRequestBody(form, currentCard()));
+      submittedId = video.id;
       track(video);
       void loadHistory();
     } catch (error) {
       resetJob(job, `Could not start the video: ${messageOf(error)}`);
+      showProgressNearButton(`Could not start the video: ${messageOf(error)}`);
       askForKeyOn401(error);
     } finally {
       generateButton.disabled = false;
+      generateButton.textContent = 'Generate video';
     }
+  }
+
+  /** The job's status beside the button too, for whoever is still looking there; it links to the result. */
+  function showProgressNearButton(text: string): void {
+    generateProgress.hidden = false;
+    generateProgress.textContent = text;
   }
 
   function track(video: Video): void {
     activeJob = video;
     if (isSandboxVideo(video)) markSandbox();
     renderJob(job, video, api.contentPath(video.id));
+    if (video.id === submittedId) {
+      showProgressNearButton(
+        video.status === 'completed' ? 'Completed: see the result' : (job.status.textContent ?? ''),
+      );
+    }
     job.facts
       .querySelector('.download-link')
       ?.addEventListener('click', (event) => historyActions.download(video, event));
@@ -283,12 +305,10 @@ export function startPlayground(): void {
         },
       );
     },
-    preview(video: Video, target: HTMLImageElement | HTMLVideoElement) {
-      const variant = target instanceof HTMLImageElement ? 'thumbnail' : 'video';
-      void mediaUrl(video.id, variant).then(
+    preview(video: Video, target: HTMLImageElement) {
+      void mediaUrl(video.id, 'thumbnail').then(
         (url) => {
-          // A media fragment makes the browser fetch just enough to paint one early frame.
-          target.src = variant === 'video' ? `${url}#t=0.1` : url;
+          target.src = url;
         },
         () => undefined,
       );

@@ -7,8 +7,8 @@ export type HistoryActions = {
   play(video: Video): void;
   download(video: Video, event: Event): void;
   remove(video: Video): Promise<void>;
-  /** Points an `<img>` at the thumbnail, or a muted `<video>` at the video's first frame (directly, or via a keyed fetch). */
-  preview(video: Video, target: HTMLImageElement | HTMLVideoElement): void;
+  /** Points an `<img>` at the stored thumbnail (directly, or via a keyed fetch). */
+  preview(video: Video, target: HTMLImageElement): void;
   downloadHref(video: Video): string;
 };
 
@@ -28,13 +28,16 @@ export function renderHistory(
   // Previews already loaded are moved into the new list, so a refresh does not reload every thumbnail.
   const loaded = new Map<string, Element>();
   for (const item of list.querySelectorAll<HTMLElement>('.history-item')) {
-    const preview = item.querySelector('img.thumb, video.thumb');
+    const preview = item.querySelector('img.thumb');
     if (item.dataset['id'] && preview) loaded.set(item.dataset['id'], preview);
   }
   replaceChildren(list, ...videos.map((video) => historyItem(video, actions, now, loaded.get(video.id))));
 }
 
-/** The provider's thumbnail when there is one, else the first frame of the video itself. */
+/**
+ * The stored thumbnail when there is one, else a still placeholder: loading the MP4 just for a first frame would
+ * fetch every video in the list on each visit.
+ */
 function previewOf(video: Video, actions: HistoryActions): HTMLElement {
   if (video.output?.thumbnail_url) {
     const image = h('img', {
@@ -47,16 +50,7 @@ function previewOf(video: Video, actions: HistoryActions): HTMLElement {
     actions.preview(video, image);
     return image;
   }
-  const frame = h('video', {
-    class: 'thumb',
-    muted: true,
-    playsinline: true,
-    preload: 'metadata',
-    tabindex: -1,
-    'aria-label': `First frame of ${video.id}`,
-  });
-  actions.preview(video, frame);
-  return frame;
+  return h('div', { class: 'thumb thumb-empty', 'aria-hidden': 'true' }, '▶');
 }
 
 function historyItem(
