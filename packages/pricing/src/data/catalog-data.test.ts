@@ -32,6 +32,12 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
   ['xai', 'grok-imagine-video', ['480p', '720p'], range(1, 15)],
   ['xai', 'grok-imagine-video-1.5', ['480p', '720p', '1080p'], range(1, 15)],
+  ['google-vertex', 'veo-3.1', ['720p', '1080p', '2160p'], [4, 6, 8]],
+  ['google-vertex', 'veo-3.1-fast', ['720p', '1080p', '2160p'], [4, 6, 8]],
+  ['google-vertex', 'veo-3.1-lite', ['720p', '1080p'], [4, 6, 8]],
+  ['google', 'veo-3.1-preview', ['720p', '1080p', '2160p'], [4, 6, 8]],
+  ['google', 'veo-3.1-fast-preview', ['720p', '1080p', '2160p'], [4, 6, 8]],
+  ['google', 'veo-3.1-lite-preview', ['720p', '1080p'], [4, 6, 8]],
 ];
 
 describe('built-in catalog data', () => {
@@ -201,6 +207,46 @@ describe('built-in catalog data', () => {
         rates: { '480p': 80_000, '720p': 140_000, '1080p': 250_000 },
         estimated: false,
       },
+      {
+        key: 'google-vertex/veo-3.1@2026-12-04',
+        unit: 'per_second',
+        rates: {
+          '720p': audio(200_000, 400_000),
+          '1080p': audio(200_000, 400_000),
+          '2160p': audio(400_000, 600_000),
+        },
+        estimated: true,
+      },
+      {
+        key: 'google-vertex/veo-3.1-fast@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 100_000, '1080p': 120_000, '2160p': 300_000 },
+        estimated: false,
+      },
+      {
+        key: 'google-vertex/veo-3.1-lite@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 50_000, '1080p': 80_000 },
+        estimated: false,
+      },
+      {
+        key: 'google/veo-3.1-preview@2026-04-09',
+        unit: 'per_second',
+        rates: { '720p': 400_000, '1080p': 400_000, '2160p': 600_000 },
+        estimated: false,
+      },
+      {
+        key: 'google/veo-3.1-fast-preview@2026-04-09',
+        unit: 'per_second',
+        rates: { '720p': 100_000, '1080p': 120_000, '2160p': 300_000 },
+        estimated: false,
+      },
+      {
+        key: 'google/veo-3.1-lite-preview@2026-04-09',
+        unit: 'per_second',
+        rates: { '720p': 50_000, '1080p': 80_000 },
+        estimated: false,
+      },
     ]);
   });
 
@@ -209,6 +255,7 @@ describe('built-in catalog data', () => {
     expect(estimated.map((entry) => `${entry.provider}/${entry.model}`).sort()).toEqual([
       'fal/seedance-2.0',
       'fal/wan-2.7',
+      'google-vertex/veo-3.1',
       'kling/kling-3',
     ]);
     for (const entry of estimated) expect(entry.note).toBeTruthy();

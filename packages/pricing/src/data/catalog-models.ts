@@ -139,4 +139,72 @@ export const catalogModels = [
     tags: ['text-to-video', 'image-to-video', 'audio'],
     lifecycle: { status: 'active', successors: [] },
   },
+  {
+    id: 'veo-3.1-lite',
+    name: 'Veo 3.1 Lite',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  ...(
+    [
+      ['veo-3.1-preview', 'Veo 3.1 (Gemini API preview)', 'veo-3.1'],
+      ['veo-3.1-fast-preview', 'Veo 3.1 Fast (Gemini API preview)', 'veo-3.1-fast'],
+      ['veo-3.1-lite-preview', 'Veo 3.1 Lite (Gemini API preview)', 'veo-3.1-lite'],
+    ] as const
+  ).map(([id, name, successor]) => ({
+    id,
+    name,
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: {
+      status: 'retired' as const,
+      retiredAt: '2026-10-22',
+      successors: [successor],
+      note:
+        'Third-party notices (docs.apiyi.com, apidog.com) report the Gemini API previews shut down on 2026-10-22; ' +
+        'Google’s deprecations page could not be read to confirm it. Veo 3.1 stays on Vertex AI.',
+    },
+  })),
+  {
+    id: 'veo-3.0',
+    name: 'Veo 3',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio'],
+    lifecycle: {
+      status: 'retired',
+      retiredAt: '2026-06-30',
+      successors: ['veo-3.1'],
+      note: 'Shut down on the Gemini API and Vertex AI on 2026-06-30 (Gemini changelog 2026-06-15; Vertex model page).',
+    },
+  },
+  {
+    id: 'veo-3.0-fast',
+    name: 'Veo 3 Fast',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
+    lifecycle: {
+      status: 'retired',
+      retiredAt: '2026-06-30',
+      successors: ['veo-3.1-fast'],
+      note: 'Shut down on the Gemini API and Vertex AI on 2026-06-30 (Gemini changelog 2026-06-15; Vertex model page).',
+    },
+  },
+  {
+    id: 'veo-2',
+    name: 'Veo 2',
+    creator: 'google',
+    family: 'veo',
+    tags: ['text-to-video', 'image-to-video'],
+    lifecycle: {
+      status: 'retired',
+      retiredAt: '2026-06-30',
+      successors: ['veo-3.1'],
+      note: 'veo-2.0-generate-001 shut down on 2026-06-30 (Gemini changelog 2026-06-15; Vertex model page).',
+    },
+  },
 ] satisfies CatalogDataInput['models'];

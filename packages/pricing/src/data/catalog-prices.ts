@@ -10,6 +10,15 @@ const runwayCredits =
   'second from Runway’s own https://github.com/runwayml/skills/blob/004d9f9/skills/rw-api-reference/SKILL.md ' +
   '(read 2026-12-04). The pricing page https://docs.dev.runwayml.com/guides/pricing could not be read.';
 
+const geminiPricing =
+  'https://ai.google.dev/gemini-api/docs/pricing could not be read (2026-12-04); its figures as quoted by ' +
+  'https://reapi.ai/ru/blog/cheapest-veo-3-1-api-2026 and https://ddsboston.com/pages/masterclass-video-routing ' +
+  '(read 2026-12-04), audio always included';
+const vertexPricing =
+  'https://cloud.google.com/vertex-ai/generative-ai/pricing could not be read (2026-12-04); figures from ' +
+  'https://docs.dev.xavier.icvr.xyz/models/google-vertex/veo-3.1.html and ' +
+  'https://www.aifreeapi.com/es/posts/veo-3-1-api-rate-limit (read 2026-12-04)';
+
 /**
  * Every price Reelay knows, in integer micro-USD (0.30 USD = 300000). Several dated entries per provider and
  * model are allowed; a quote uses the latest one on or before its date.
@@ -229,5 +238,65 @@ export const catalogPrices = [
       'and news.creeta.com (read 2026-12-04): $0.08/s at 480p, $0.14/s at 720p, $0.25/s at 1080p',
     unit: 'per_second',
     rates: { '480p': 80_000, '720p': 140_000, '1080p': 250_000 },
+  },
+
+  // Google Vertex AI (direct)
+  {
+    provider: 'google-vertex',
+    model: 'veo-3.1',
+    asOf: '2026-12-04',
+    source: `${vertexPricing}: $0.40/s video+audio at 720p/1080p, $0.60/s at 4k`,
+    estimated: true,
+    note:
+      'The video-only rates (generateAudio false) are half the audio rate, as Google priced them before and as ' +
+      'Vercel’s gateway lists veo-3.1-generate-001 from $0.20/s; no readable official page confirms them.',
+    unit: 'per_second',
+    rates: {
+      '720p': { silent: 200_000, audio: 400_000 },
+      '1080p': { silent: 200_000, audio: 400_000 },
+      '2160p': { silent: 400_000, audio: 600_000 },
+    },
+  },
+  {
+    provider: 'google-vertex',
+    model: 'veo-3.1-fast',
+    asOf: '2026-12-04',
+    source: `${vertexPricing}: $0.10/s at 720p, $0.12/s at 1080p, $0.30/s at 4k since the April 2026 cut`,
+    unit: 'per_second',
+    rates: { '720p': 100_000, '1080p': 120_000, '2160p': 300_000 },
+  },
+  {
+    provider: 'google-vertex',
+    model: 'veo-3.1-lite',
+    asOf: '2026-12-04',
+    source: `${vertexPricing}: $0.05/s at 720p, $0.08/s at 1080p`,
+    unit: 'per_second',
+    rates: { '720p': 50_000, '1080p': 80_000 },
+  },
+
+  // Google Gemini API (direct; previews reported shut down on 2026-10-22)
+  {
+    provider: 'google',
+    model: 'veo-3.1-preview',
+    asOf: '2026-04-09',
+    source: `${geminiPricing}: $0.40/s at 720p and 1080p, $0.60/s at 4k`,
+    unit: 'per_second',
+    rates: { '720p': 400_000, '1080p': 400_000, '2160p': 600_000 },
+  },
+  {
+    provider: 'google',
+    model: 'veo-3.1-fast-preview',
+    asOf: '2026-04-09',
+    source: `${geminiPricing}: $0.10/s at 720p, $0.12/s at 1080p, $0.30/s at 4k (reduced on 2026-04-07)`,
+    unit: 'per_second',
+    rates: { '720p': 100_000, '1080p': 120_000, '2160p': 300_000 },
+  },
+  {
+    provider: 'google',
+    model: 'veo-3.1-lite-preview',
+    asOf: '2026-04-09',
+    source: `${geminiPricing}: $0.05/s at 720p, $0.08/s at 1080p`,
+    unit: 'per_second',
+    rates: { '720p': 50_000, '1080p': 80_000 },
   },
 ] satisfies CatalogDataInput['prices'];

@@ -14,6 +14,13 @@ describe('encodeBody', () => {
     });
   });
 
+  it('form-encodes URLSearchParams, as OAuth token endpoints expect', async () => {
+    expect(await encodeBody(new URLSearchParams({ grant_type: 'a:b', assertion: 'x.y+z' }))).toEqual({
+      body: 'grant_type=a%3Ab&assertion=x.y%2Bz',
+      contentType: 'application/x-www-form-urlencoded',
+    });
+  });
+
   it.each([
     ['global FormData', () => new FormData()],
     ['undici FormData', () => new UndiciFormData()],

@@ -6,6 +6,9 @@ export async function encodeBody(
   body: unknown,
 ): Promise<{ body: string | Buffer | undefined; contentType: string | undefined }> {
   if (body === undefined) return { body: undefined, contentType: undefined };
+  // OAuth token endpoints take form-encoded bodies.
+  if (body instanceof URLSearchParams)
+    return { body: body.toString(), contentType: 'application/x-www-form-urlencoded' };
   if (isFormDataLike(body)) {
     const encoded = new Response(body instanceof FormData ? body : copyToGlobalFormData(body));
     return {

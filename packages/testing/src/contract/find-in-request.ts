@@ -26,5 +26,7 @@ export function findSubmit(requests: RecordedRequest[], prompt: string): Recorde
 
 /** Header values that carry credentials in any of the providers' schemes. */
 export function credentialOf(request: RecordedRequest): string | undefined {
-  return request.headers['authorization'] ?? request.headers['x-api-key'];
+  return (
+    request.headers['authorization'] ?? request.headers['x-api-key'] ?? request.headers['x-goog-api-key']
+  );
 }

@@ -1,0 +1,5 @@
+export {
+  startVertexSimulator,
+  type VertexSimulator,
+  type VertexSimulatorOptions,
+} from './simulator/vertex-simulator';

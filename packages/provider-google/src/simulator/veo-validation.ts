@@ -1,0 +1,78 @@
+/** What one simulated Veo model takes. */
+export type VeoModelRules = { resolutions: readonly string[] };
+
+/**
+ * The first problem with a `:predictLongRunning` body, worded like Google's INVALID_ARGUMENT messages;
+ * `undefined` when valid. `api` decides which parameters exist (the Gemini API has no `seed` or `generateAudio`).
+ */
+export function validateVeoBody(
+  body: unknown,
+  rules: VeoModelRules,
+  api: 'gemini' | 'vertex',
+): string | undefined {
+  if (typeof body !== 'object' || body === null) return 'Invalid JSON payload received.';
+  const { instances, parameters = {} } = body as {
+    instances?: unknown;
+    parameters?: Record<string, unknown>;
+  };
+  if (!Array.isArray(instances) || instances.length !== 1) return 'instances must hold exactly one instance.';
+  const instance = instances[0] as Record<string, unknown>;
+  if (typeof instance['prompt'] !== 'string' || instance['prompt'].length === 0)
+    return 'instances[0].prompt is required.';
+  for (const field of ['image', 'lastFrame']) {
+    const image = instance[field] as Record<string, unknown> | undefined;
+    if (image === undefined) continue;
+    if ('inlineData' in image) return "`inlineData` isn't supported by this model.";
+    const inline = typeof image['bytesBase64Encoded'] === 'string';
+    const gcs = typeof image['gcsUri'] === 'string';
+    if (gcs && api === 'gemini')
+      return "`gcsUri` isn't supported by the Gemini API; send bytesBase64Encoded.";
+    if (!inline && !gcs) return `instances[0].${field} needs bytesBase64Encoded or gcsUri.`;
+    if (typeof image['mimeType'] !== 'string') return `instances[0].${field}.mimeType is required.`;
+  }
+  const ratio = parameters['aspectRatio'] ?? '16:9';
+  if (ratio !== '16:9' && ratio !== '9:16')
+    return `Unsupported aspect ratio: ${String(ratio)}. Use 16:9 or 9:16.`;
+  const resolution = parameters['resolution'] ?? '720p';
+  if (typeof resolution !== 'string' || !rules.resolutions.includes(resolution))
+    return `Unsupported resolution: ${String(resolution)}. Supported: ${rules.resolutions.join(', ')}.`;
+  const duration = parameters['durationSeconds'] ?? 8;
+  if (duration !== 4 && duration !== 6 && duration !== 8)
+    return `Unsupported duration: ${String(duration)} seconds. Use 4, 6 or 8.`;
+  const samples = parameters['sampleCount'] ?? 1;
+  if (typeof samples !== 'number' || samples < 1 || samples > 4)
+    return 'sampleCount must be between 1 and 4.';
+  if (api === 'gemini') {
+    for (const vertexOnly of ['seed', 'generateAudio', 'storageUri']) {
+      if (vertexOnly in parameters) return `${vertexOnly} isn't supported by the Gemini API.`;
+    }
+  } else {
+    if ('generateAudio' in parameters && typeof parameters['generateAudio'] !== 'boolean')
+      return 'generateAudio must be a boolean.';
+    const seed = parameters['seed'];
+    if (
+      seed !== undefined &&
+      (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295)
+    )
+      return 'seed must be an integer from 0 to 4294967295.';
+  }
+  return undefined;
+}
+
+/** The clip a valid body asks for. */
+export function clipOf(body: unknown): { width: number; height: number; seconds: number; samples: number } {
+  const parameters = ((body as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<
+    string,
+    unknown
+  >;
+  const resolution = String(parameters['resolution'] ?? '720p');
+  const short = resolution === '4k' ? 2160 : resolution === '1080p' ? 1080 : 720;
+  const long = Math.round((short * 16) / 9);
+  const portrait = parameters['aspectRatio'] === '9:16';
+  return {
+    width: portrait ? short : long,
+    height: portrait ? long : short,
+    seconds: Number(parameters['durationSeconds'] ?? 8),
+    samples: Number(parameters['sampleCount'] ?? 1),
+  };
+}
