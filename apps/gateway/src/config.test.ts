@@ -32,8 +32,15 @@ describe('loadConfig', () => {
       '@reelay/provider-openai',
       '@reelay/provider-fal',
       '@reelay/provider-replicate',
+      '@reelay/provider-runway',
+      '@reelay/provider-kling',
+      '@reelay/provider-xai',
+      '@reelay/provider-google-vertex',
+      '@reelay/provider-google',
     ]);
-    expect(config.sandboxReason).toBe('no OPENAI_API_KEY, FAL_KEY or REPLICATE_API_TOKEN is set');
+    expect(config.sandboxReason).toBe(
+      'no OPENAI_API_KEY, FAL_KEY, REPLICATE_API_TOKEN, RUNWAYML_API_SECRET, KLING_API_KEY, KLING_ACCESS_KEY, XAI_API_KEY, GOOGLE_APPLICATION_CREDENTIALS or GEMINI_API_KEY is set',
+    );
     expect(config).toMatchObject({
       port: 3000,
       host: '127.0.0.1',

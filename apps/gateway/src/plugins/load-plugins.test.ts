@@ -82,7 +82,17 @@ export const plugin = {
     // its credential counts like a built-in one's: sandbox mode is off
     expect(config.sandbox).toBe(false);
     // the built-in plugins load through the same path and stay unused without their credentials
-    expect(config.plugins.map(({ plugin }) => plugin.id)).toEqual(['openai', 'fal', 'replicate', 'acme']);
+    expect(config.plugins.map(({ plugin }) => plugin.id)).toEqual([
+      'openai',
+      'fal',
+      'replicate',
+      'runway',
+      'kling',
+      'xai',
+      'google-vertex',
+      'google',
+      'acme',
+    ]);
   });
 
   it("fills a setting from the variable the plugin declares, and lets it win over the file's", async () => {

@@ -50,8 +50,10 @@ export function resolvePluginSettings(loaded: LoadedPlugin, context: SettingCont
     sourceOf.set(variable.setting, variable.name);
   }
 
-  const credential = plugin.env.find((variable) => variable.kind === 'credential');
-  const hasCredential = credential !== undefined && settings[credential.setting] !== undefined;
+  // A plugin may take one of several credentials (Kling: an API key, or an access key pair); any one counts.
+  const credentials = plugin.env.filter((variable) => variable.kind === 'credential');
+  const credential = credentials[0];
+  const hasCredential = credentials.some((variable) => settings[variable.setting] !== undefined);
   const listed = fileEntry !== undefined;
   const inUse = hasCredential || listed;
   const missingCredential =
