@@ -48,6 +48,11 @@ export type GatewayConfig = {
   publicUrl: string | undefined;
   /** Signs the events sent to a request's `webhook_url`. Env `REELAY_WEBHOOK_SECRET`; default: kept in the data dir. */
   webhookSecret: string | undefined;
+  /**
+   * Encrypts secret parameters (`openai_api_key`) while a job keeps them. Env `REELAY_SECRET_KEY`; default: a key
+   * kept in the data dir. Instances sharing one database must share it.
+   */
+  secretKey: string | undefined;
   retentionMs: number;
   jobDeadlineMs: number;
   pollBackoff: Partial<BackoffOptions> | undefined;
@@ -136,6 +141,7 @@ export async function loadConfig(
     ].map((url) => new URL(url).origin),
     publicUrl,
     webhookSecret: vars.REELAY_WEBHOOK_SECRET,
+    secretKey: vars.REELAY_SECRET_KEY,
     retentionMs: retentionHours * 3_600_000,
     jobDeadlineMs: deadlineMinutes * 60_000,
     pollBackoff: file.pollBackoff,

@@ -83,6 +83,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       sandbox: config.sandbox,
       trustedOrigins,
       webhookSecret: signing.secret,
+      ...(config.secretKey ? { secretKey: config.secretKey } : {}),
       ...(config.publicUrl ? { publicBaseURL: config.publicUrl } : {}),
       retentionMs: config.retentionMs,
       jobDeadlineMs: config.jobDeadlineMs,

@@ -15,6 +15,8 @@ import { liveChildren, visibleJob } from './jobs/visible-job';
 import { createApiKeys } from './keys/api-keys';
 import { createMetrics } from './metrics/metrics';
 import { createCircuitBreakers, defaultCircuitBreakerOptions } from './router/circuit-breaker';
+import { lazySecretBox } from './secrets/secret-box';
+import { isSecretKey, loadSecretKey, MIN_SECRET_KEY_LENGTH } from './secrets/secret-key';
 import { createOutputStore } from './storage';
 import { openSqliteStores } from './store';
 import { pollJob } from './tracker/poll-job';
@@ -46,6 +48,11 @@ export function createEngine(options: EngineOptions): Engine {
     );
   }
   const webhookSecret = options.webhookSecret ?? loadWebhookSecret(options.dataDir).secret;
+  if (options.secretKey !== undefined && !isSecretKey(options.secretKey)) {
+    throw new TypeError(
+      `secretKey (REELAY_SECRET_KEY) must be at least ${MIN_SECRET_KEY_LENGTH} characters, e.g. \`openssl rand -base64 32\`.`,
+    );
+  }
   const stores =
     options.stores ?? openSqliteStores(options.dataDir, { durable: options.durableCommits === true, now });
   const retentionMs = options.retentionMs ?? 7 * DAY;
@@ -86,6 +93,10 @@ export function createEngine(options: EngineOptions): Engine {
       onAttempt: (outcome) => ctx.metrics.webhookAttempts({ outcome }),
     }),
     pushedResults: new Map(),
+    secrets: {
+      box: lazySecretBox(() => options.secretKey ?? loadSecretKey(options.dataDir)),
+      names: options.registry.secretParameters,
+    },
     now,
     random: options.random ?? Math.random,
     settings: {

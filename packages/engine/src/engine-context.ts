@@ -4,6 +4,7 @@ import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ImageLimits } from './images';
 import type { Metrics } from './metrics/metrics';
 import type { CircuitBreakers } from './router/circuit-breaker';
+import type { RequestSecrets } from './secrets/request-secrets';
 import type { OutputStore } from './storage';
 import type { JobStore } from './store';
 import type { Scheduler } from './tracker/scheduler';
@@ -35,6 +36,8 @@ export type EngineContext = {
   webhooks: WebhookSender;
   /** Job states that arrived by provider webhook, taken by the job's next tracker step instead of a poll. */
   pushedResults: Map<string, PollResult>;
+  /** Seals and blanks out the parameters plugins declare secret. */
+  secrets: RequestSecrets;
   now: () => number;
   random: () => number;
   settings: EngineSettings;

@@ -70,6 +70,12 @@ export type EngineOptions = {
   webhookRetryDelaysMs?: number[];
   /** Longest one webhook delivery attempt may take. Default 30 s. */
   webhookTimeoutMs?: number;
+  /**
+   * Encrypts secret parameters (`openai_api_key`) for the time a job keeps them (`REELAY_SECRET_KEY`, at least
+   * 32 characters). Default: a key generated on first need and kept in `${dataDir}/secret-key`. Instances that
+   * share one database must share this key.
+   */
+  secretKey?: string;
 };
 
 /** Who is asking: the verified API key id (`null` when the gateway runs open) and the Idempotency-Key header. */

@@ -60,8 +60,9 @@ const soraTwoPro: VideoOffering = {
     seconds: { how: 'passthrough' },
     openai_api_key: { how: 'passthrough' },
   },
-  // Bring-your-own-key: OpenAI bills the key's owner instead of Replicate.
+  // Bring-your-own-key: OpenAI bills the key's owner instead of Replicate. A credential, so declared secret.
   providerParameters: ['openai_api_key'],
+  secretParameters: ['openai_api_key'],
 };
 
 const klingThree: VideoOffering = {

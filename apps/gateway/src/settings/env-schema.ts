@@ -47,6 +47,15 @@ const webhookSecret = z.preprocess(
     .optional(),
 );
 
+const secretKey = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .min(32, 'must be at least 32 characters, e.g. the output of `openssl rand -base64 32`')
+    .optional(),
+);
+
 /**
  * The environment variables the gateway itself reads. Names are fixed by DESIGN.md; operators and tests rely on
  * them. Provider variables are declared by each plugin (`plugin.env`) and read when the plugins load.
@@ -68,6 +77,7 @@ export const envSchema = z.object({
   REELAY_JOB_DEADLINE_MINUTES: wholeNumber('minutes', 1, 24 * 60),
   REELAY_PUBLIC_URL: httpUrl,
   REELAY_WEBHOOK_SECRET: webhookSecret,
+  REELAY_SECRET_KEY: secretKey,
 });
 
 export type GatewayEnv = z.output<typeof envSchema>;

@@ -447,3 +447,30 @@ describe('mode', () => {
     );
   });
 });
+
+describe('secret parameters', () => {
+  const byok = {
+    ...falSora,
+    parameters: { user_key: { how: 'renamed' as const, to: 'api_key' } },
+    secretParameters: ['openai_api_key', 'user_key'],
+  };
+
+  it('sends the value but reports only [redacted]', () => {
+    const result = matchRequest(
+      byok,
+      input({ extra: { openai_api_key: 'sk-byok-1', user_key: 'sk-byok-2', style: 'noir' } }),
+    );
+    expect(result.body).toMatchObject({ openai_api_key: 'sk-byok-1', api_key: 'sk-byok-2', style: 'noir' });
+    expect(result.report.filter((entry) => entry.param !== 'seconds' && entry.param !== 'size')).toEqual([
+      {
+        param: 'openai_api_key',
+        requested: '[redacted]',
+        sent: { openai_api_key: '[redacted]' },
+        action: 'passthrough',
+      },
+      { param: 'user_key', requested: '[redacted]', sent: { api_key: '[redacted]' }, action: 'renamed' },
+      { param: 'style', requested: 'noir', sent: { style: 'noir' }, action: 'passthrough' },
+    ]);
+    expect(JSON.stringify(result.report)).not.toContain('sk-byok');
+  });
+});

@@ -5,7 +5,7 @@ import type { VideoOffering } from '../spec/offering';
 import type { VideoWarning } from '../spec/warning';
 import { matchDuration } from './match-duration';
 import { describeSupportedSizes, matchSize } from './match-size';
-import type { NormalizationEntry } from './normalization-entry';
+import { type NormalizationEntry, REDACTED } from './normalization-entry';
 import { formatDimensions, reduceRatio } from './ratio';
 import { resolveSizeTarget } from './size-target';
 
@@ -242,21 +242,24 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
     });
   }
 
+  const secret = new Set(offering.secretParameters ?? []);
   for (const [param, value] of Object.entries(input.extra)) {
     const rule = offering.parameters[param];
+    // The body carries a secret's value; the report, which users and logs see, only its place.
+    const shown = secret.has(param) ? REDACTED : value;
     if (rule === undefined || rule.how === 'passthrough') {
       body[param] = value;
-      report.push({ param, requested: value, sent: { [param]: value }, action: 'passthrough' });
+      report.push({ param, requested: shown, sent: { [param]: shown }, action: 'passthrough' });
     } else if (rule.how === 'renamed') {
       body[rule.to] = value;
-      report.push({ param, requested: value, sent: { [rule.to]: value }, action: 'renamed' });
+      report.push({ param, requested: shown, sent: { [rule.to]: shown }, action: 'renamed' });
     } else if (rule.how === 'emulated') {
-      report.push({ param, requested: value, sent: null, action: 'emulated' });
+      report.push({ param, requested: shown, sent: null, action: 'emulated' });
     } else if (rule.how === 'converted') {
       // A converted parameter with no converter of its own is sent under its first target name.
       const to = rule.to[0] ?? param;
       body[to] = value;
-      report.push({ param, requested: value, sent: { [to]: value }, action: 'converted' });
+      report.push({ param, requested: shown, sent: { [to]: shown }, action: 'converted' });
     } else {
       if (strict) {
         throw new UnsupportedCapabilityError({
@@ -267,7 +270,7 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
       }
       report.push({
         param,
-        requested: value,
+        requested: shown,
         sent: null,
         action: 'dropped',
         note: 'not supported by this provider',

@@ -19,3 +19,6 @@ export type NormalizationEntry = {
   action: NormalizationAction;
   note?: string;
 };
+
+/** What the normalization report, errors and answers show in place of a secret parameter's value. */
+export const REDACTED = '[redacted]';

@@ -102,6 +102,18 @@ describe('createRegistry', () => {
     expect([...registry.providerParameters].sort()).toEqual(['character_ids', 'openai_api_key']);
   });
 
+  it('routes secret parameters like provider-only ones, and lists them apart', () => {
+    const withSecret = createRegistry({
+      providers: [
+        provider('replicate', [{ ...offering('sora-2-pro'), secretParameters: ['byok_token'] }]),
+        provider('fal', [offering('sora-2-pro')]),
+      ],
+    });
+    expect([...withSecret.secretParameters]).toEqual(['byok_token']);
+    expect([...withSecret.providerParameters]).toEqual(['byok_token']);
+    expect([...registry.secretParameters]).toEqual([]);
+  });
+
   it('names configured providers for an unknown one', () => {
     expect(() => registry.provider('luma')).toThrowError(/Configured providers: openai, fal, replicate/);
     expect(NoSuchProviderError.isInstance(catchError(() => registry.provider('luma')))).toBe(true);

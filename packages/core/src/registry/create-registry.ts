@@ -30,8 +30,10 @@ export type Registry = {
   model(id: string): ModelEntry | undefined;
   /** `sora-2-pro` → every offering of it; `fal/sora-2-pro` → fal's only. */
   resolve(name: string): ResolvedModel;
-  /** Every parameter some provider declares as its own, for provider-only routing. */
+  /** Every parameter some provider declares as its own (secret ones included), for provider-only routing. */
   readonly providerParameters: ReadonlySet<string>;
+  /** Every parameter some provider declares as carrying a credential: never stored or shown in plain text. */
+  readonly secretParameters: ReadonlySet<string>;
 };
 
 /** Composes providers and the catalog into one place to look models up. */
@@ -57,12 +59,17 @@ export function createRegistry(options: RegistryOptions): Registry {
     byModel.set(offering.model, list);
   }
   const modelIds = [...new Set([...byModel.keys()])].sort();
-  const providerParameters = new Set(offerings.flatMap((offering) => offering.providerParameters));
+  const secretParameters = new Set(offerings.flatMap((offering) => offering.secretParameters ?? []));
+  const providerParameters = new Set([
+    ...offerings.flatMap((offering) => offering.providerParameters),
+    ...secretParameters,
+  ]);
   const entry = (id: string): ModelEntry => ({ id, card: cards.get(id), offerings: byModel.get(id) ?? [] });
 
   return {
     providers,
     providerParameters,
+    secretParameters,
     provider(id) {
       const provider = providers.get(id);
       if (!provider) throw new NoSuchProviderError({ providerId: id, available: [...providers.keys()] });

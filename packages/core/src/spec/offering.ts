@@ -18,6 +18,13 @@ export type VideoOffering = {
    * is routed only to offerings that declare it.
    */
   providerParameters: string[];
+  /**
+   * Parameters that carry the user's own credential for the provider (`openai_api_key` at Replicate). The
+   * gateway routes them like provider parameters, sends them to this provider and nowhere else, keeps them
+   * encrypted only until the submit is acknowledged, and shows `"[redacted]"` wherever it reports them.
+   * Undefined: none.
+   */
+  secretParameters?: string[] | undefined;
 };
 
 /** An offering together with the provider that serves it. */

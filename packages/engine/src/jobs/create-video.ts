@@ -8,6 +8,7 @@ import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RoutePlan } from '../router/plan-route';
 import { hashRequest, toStoredRequest } from '../router/stored-request';
 import { candidateFields, submitJob } from '../router/submit-job';
+import { publicRequest, sealRequest } from '../secrets/request-secrets';
 import type { IdempotencyEntry, JobRecord, NewJob, StoredImage } from '../store';
 import { toVideoObject } from '../view/video-object';
 import { checkWebhookUrl } from '../webhooks/check-webhook-url';
@@ -169,7 +170,8 @@ function buildJobs(
     model: plan.modelId,
     requestedModel: plan.requestedModel,
     prompt: stored.prompt,
-    request: stored,
+    // The umbrella of `n` never submits, so it keeps no secret at all; each job that submits keeps them sealed.
+    request: publicRequest(ctx.secrets, stored),
     bodyHash: input.bodyHash,
     inputImage: input.inputImage,
     ...settings,
@@ -180,6 +182,7 @@ function buildJobs(
   // Inserted already marked `submitting` for the first candidate: the write-ahead marker costs no extra commit.
   const marked = {
     ...base,
+    request: sealRequest(ctx.secrets, stored),
     provider,
     offeringId,
     upstreamModel,

@@ -68,7 +68,7 @@ export async function remixVideo(
 
   const now = ctx.now();
   const remixId = newVideoId();
-  const { n: _n, ...kept } = original.request;
+  const { n: _n, sealed: _sealed, ...kept } = original.request;
   const request = { ...kept, prompt };
   const job = newJob({
     ...pick(original),
@@ -102,7 +102,7 @@ export async function remixVideo(
     const reported = failure.nothingCreated
       ? allAttemptsFailedError(remixId, attempts)
       : ambiguousSubmitError(remixId, provider.id, failure);
-    await failJob(ctx, remixId, attempts, reported, provider.id);
+    await failJob(ctx, job, attempts, reported, provider.id);
     throw reported;
   }
   ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'remix', outcome: 'ok' });

@@ -3,7 +3,9 @@ import type { EngineContext } from '../engine-context';
 import { interruptedSubmitMessage } from '../router/attempt-error';
 import { planRoute } from '../router/plan-route';
 import { failJob, submitJob } from '../router/submit-job';
-import type { JobRecord } from '../store';
+import { unsealRequest } from '../secrets/request-secrets';
+import { SecretBoxError } from '../secrets/secret-box';
+import type { JobRecord, StoredRequest } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
 import { imageSourceOf, releaseInputImage } from './input-image';
 
@@ -46,7 +48,7 @@ async function failInterrupted(ctx: EngineContext, job: JobRecord): Promise<void
       outcome: 'interrupted' as const,
     },
   ];
-  await failJob(ctx, job.id, attempts, error, job.provider);
+  await failJob(ctx, job, attempts, error, job.provider);
   await jobEnded(ctx, job.id);
   await releaseInputImage(ctx, job);
 }
@@ -59,17 +61,39 @@ async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
       code: 'deadline_exceeded',
       message: 'The job passed its deadline before it could be submitted; nothing was sent to any provider.',
     });
-    await failJob(ctx, job.id, job.attempts, error, null);
+    await failJob(ctx, job, job.attempts, error, null);
   } else {
     try {
-      const plan = planRoute(ctx, job.request, job.inputImage ? { url: job.inputImage.url } : undefined);
+      const request = unsealOrExplain(ctx, job.request);
+      const plan = planRoute(ctx, request, job.inputImage ? { url: job.inputImage.url } : undefined);
       await submitJob(ctx, job, plan, job.inputImage ? imageSourceOf(ctx, job.inputImage) : undefined);
     } catch (error) {
       if (!ReelayError.isInstance(error)) throw error;
-      await failJob(ctx, job.id, job.attempts, error, null);
+      await failJob(ctx, job, job.attempts, error, null);
     }
   }
   // No one is waiting on a create call any more: a job that failed here is reported like any other end.
   await jobEnded(ctx, job.id);
   await releaseInputImage(ctx, job);
+}
+
+/** The request with its secret parameters decrypted, or a failure that says why they cannot be. */
+function unsealOrExplain(ctx: EngineContext, request: StoredRequest): StoredRequest {
+  try {
+    return unsealRequest(ctx.secrets, request);
+  } catch (error) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    return secretUnavailable();
+  }
+}
+
+function secretUnavailable(): never {
+  throw new ReelayError({
+    status: 503,
+    type: 'server_error',
+    code: 'secret_unavailable',
+    message:
+      "The job's credential parameters could not be decrypted: REELAY_SECRET_KEY changed since the job was " +
+      'stored, or differs between gateway instances. Nothing was sent to any provider; create the job again.',
+  });
 }

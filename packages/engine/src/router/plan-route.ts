@@ -13,6 +13,7 @@ import {
 } from '@reelay/core';
 import { type Catalog, type Quote, quote } from '@reelay/pricing';
 import { canTakeImage } from '../images';
+import { secretValuesIn } from '../secrets/request-secrets';
 import type { StoredRequest } from '../store';
 import type { CircuitBreakers } from './circuit-breaker';
 import { deprecationWarning } from './lifecycle';
@@ -43,6 +44,8 @@ export type RoutePlan = {
   lifecycle: Lifecycle | undefined;
   /** Deprecation notes that apply whoever serves the job. */
   warnings: VideoWarning[];
+  /** Values of the request's secret parameters, blanked out of any error text a provider may echo them in. */
+  secretValues: string[];
 };
 
 export type RouteDependencies = {
@@ -94,7 +97,9 @@ export function planRoute(
       skip('in provider.ignore');
       continue;
     }
-    const missing = providerOnly.filter((key) => !offering.providerParameters.includes(key));
+    const missing = providerOnly.filter(
+      (key) => !offering.providerParameters.includes(key) && !offering.secretParameters?.includes(key),
+    );
     if (missing.length > 0) {
       skip(`does not take ${missing.join(', ')} (a parameter only some providers have)`);
       continue;
@@ -167,6 +172,7 @@ export function planRoute(
     preferred: order,
     lifecycle,
     warnings: warning ? [warning] : [],
+    secretValues: secretValuesIn(deps.registry.secretParameters, request.extra),
   };
 }
 

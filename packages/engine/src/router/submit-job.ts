@@ -2,11 +2,13 @@ import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
 import { formatDimensions, toSubmitRequest } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import { type ImageSource, imageForProvider } from '../images';
+import { publicRequest, redact } from '../secrets/request-secrets';
 import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
 import {
   allAttemptsFailedError,
   ambiguousSubmitError,
   classifySubmitError,
+  type SubmitFailure,
   toAttemptError,
   withLifecycleNote,
 } from './attempt-error';
@@ -58,7 +60,10 @@ export async function submitJob(
     try {
       result = await candidate.provider.submit(submitRequest(candidate, job.prompt, image));
     } catch (error) {
-      const failure = withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle);
+      const failure = withoutSecrets(
+        withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle),
+        plan.secretValues,
+      );
       ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
       if (failure.providerFault) ctx.breakers.failure(provider);
       if (failure.nothingCreated) {
@@ -78,7 +83,7 @@ export async function submitJob(
         error: toAttemptError(failure),
       });
       const ambiguous = ambiguousSubmitError(job.id, provider, failure);
-      Object.assign(record, await failJob(ctx, job.id, attempts, ambiguous, provider));
+      Object.assign(record, await failJob(ctx, record, attempts, ambiguous, provider));
       return { ok: false, error: ambiguous, job: record };
     }
     ctx.metrics.observeSubmit(provider, (performance.now() - startedAt) / 1000);
@@ -90,6 +95,7 @@ export async function submitJob(
     const nextPollAt = now + Math.min(ctx.settings.backoff.initialMs, ctx.settings.jobDeadlineMs);
     const stored = await write(
       {
+        ...forgetSecrets(ctx, record),
         state: 'submitted',
         operation: result.operation,
         upstreamId: result.upstreamId,
@@ -111,7 +117,7 @@ export async function submitJob(
   }
 
   const error = allAttemptsFailedError(job.id, attempts);
-  Object.assign(record, await failJob(ctx, job.id, attempts, error, attempts.at(-1)?.provider ?? null));
+  Object.assign(record, await failJob(ctx, record, attempts, error, attempts.at(-1)?.provider ?? null));
   return { ok: false, error, job: record };
 }
 
@@ -148,12 +154,13 @@ function submitRequest(
 
 export async function failJob(
   ctx: EngineContext,
-  id: string,
+  job: Pick<JobRecord, 'id' | 'request'>,
   attempts: Attempt[],
   error: ReelayError,
   provider: string | null,
 ): Promise<JobPatch> {
   const patch: JobPatch = {
+    ...forgetSecrets(ctx, job),
     state: 'failed',
     attempts,
     error: { code: error.code ?? 'failed', message: error.message },
@@ -167,7 +174,16 @@ export async function failJob(
     completedAt: ctx.now(),
     nextPollAt: null,
   };
-  await ctx.store.update(id, patch);
+  await ctx.store.update(job.id, patch);
   ctx.metrics.jobsFailed({ provider: provider ?? 'none', code: error.code ?? 'failed' });
   return patch;
+}
+
+/** Once a submit is acknowledged (or the job gave up), the job no longer needs its secrets: drop them. */
+function forgetSecrets(ctx: EngineContext, job: Pick<JobRecord, 'request'>): JobPatch {
+  return job.request.sealed === undefined ? {} : { request: publicRequest(ctx.secrets, job.request) };
+}
+
+function withoutSecrets(failure: SubmitFailure, values: readonly string[]): SubmitFailure {
+  return values.length === 0 ? failure : { ...failure, message: redact(failure.message, values) };
 }

@@ -98,6 +98,11 @@ export const storedRequestSchema = z.object({
     })
     .optional(),
   extra: z.record(z.string(), jsonValue),
+  /**
+   * The secret parameters (`openai_api_key`), encrypted (`createSecretBox`), while the job may still have to
+   * submit them; removed once the submit is acknowledged or the job fails. Never in `extra`.
+   */
+  sealed: z.string().optional(),
 });
 export type StoredRequest = z.infer<typeof storedRequestSchema> & { extra: JsonObject };
 

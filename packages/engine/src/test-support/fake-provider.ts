@@ -46,6 +46,8 @@ export type FakeProviderOptions = {
   imageAccepts?: ImageInputCapability['accepts'];
   /** Parameters only this provider takes. */
   providerParameters?: string[];
+  /** Parameters that carry a user's credential. */
+  secretParameters?: string[];
   /** Catalog model id served. Default `test-model`. */
   model?: string;
 };
@@ -87,7 +89,10 @@ function toPollResult(value: z.infer<typeof statusSchema>): PollResult {
 }
 
 export function fakeOffering(
-  options: Pick<FakeProviderOptions, 'remix' | 'imageAccepts' | 'providerParameters' | 'model'>,
+  options: Pick<
+    FakeProviderOptions,
+    'remix' | 'imageAccepts' | 'providerParameters' | 'secretParameters' | 'model'
+  >,
 ): VideoOffering {
   return {
     model: options.model ?? fakeModel,
@@ -112,6 +117,7 @@ export function fakeOffering(
     },
     parameters: {},
     providerParameters: options.providerParameters ?? [],
+    secretParameters: options.secretParameters,
   };
 }
 

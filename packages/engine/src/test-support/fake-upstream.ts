@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 /** A failure for the next submits: an HTTP error (nothing created), or accept-then-hang (ambiguous). */
 export type SubmitFault =
-  | { kind: 'status'; status: number }
-  | { kind: 'hang' }
-  | { kind: 'delay'; ms: number };
+  /** With `echo`, the error message quotes the request body, as some APIs' validation errors do. */
+  { kind: 'status'; status: number; echo?: boolean } | { kind: 'hang' } | { kind: 'delay'; ms: number };
 
 export type FakeJob = {
   id: string;
@@ -105,8 +104,10 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     if (request.method === 'POST' && url.pathname === '/jobs') {
       upstream.submitRequests += 1;
       const fault = faults.shift();
-      if (fault?.kind === 'status')
-        return send(response, fault.status, { error: { message: 'injected failure', type: 'server_error' } });
+      if (fault?.kind === 'status') {
+        const message = fault.echo ? `invalid input: ${JSON.stringify(body)}` : 'injected failure';
+        return send(response, fault.status, { error: { message, type: 'server_error' } });
+      }
       if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
       const job = createJob(body);
       if (fault?.kind === 'hang') {
