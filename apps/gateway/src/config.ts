@@ -31,6 +31,8 @@ export type GatewayConfig = {
   host: string;
   /** Absolute path of the data directory (SQLite database, stored outputs). Env `REELAY_DATA_DIR`, default `./.reelay`. */
   dataDir: string;
+  /** Postgres shared by every instance. Env `REELAY_DATABASE_URL`; unset: SQLite in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Whether to serve from the built-in simulators. */
   sandbox: boolean;
   /** Why sandbox is on or off, for the startup log. */
@@ -126,6 +128,7 @@ export async function loadConfig(
     port: vars.PORT ?? DEFAULT_PORT,
     host: vars.HOST ?? DEFAULT_HOST,
     dataDir: resolvePath(cwd, vars.REELAY_DATA_DIR ?? '.reelay'),
+    databaseUrl: vars.REELAY_DATABASE_URL,
     sandbox,
     sandboxReason,
     plugins: resolved.map(({ plugin, settings }) => ({

@@ -8,10 +8,11 @@ export type KeysCommandIo = {
 };
 
 const USAGE = `usage: reelay-gateway keys create <name> | keys list | keys revoke <id>
-Keys live in REELAY_DATA_DIR (default ./.reelay); run this with the same REELAY_DATA_DIR as the gateway.`;
+Keys live in REELAY_DATABASE_URL when set, else in REELAY_DATA_DIR (default ./.reelay); run this with the
+same settings as the gateway.`;
 
 /**
- * `reelay-gateway keys …`: manages gateway API keys in the data directory, without starting the server.
+ * `reelay-gateway keys …`: manages gateway API keys in the gateway's store, without starting the server.
  * Returns the process exit code.
  */
 export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise<number> {
@@ -24,9 +25,9 @@ export async function runKeysCommand(argv: string[], io: KeysCommandIo): Promise
     io.err(USAGE);
     return 2;
   }
-  // Only the data directory matters here; sandbox on spares an operator's plugins their credential check.
+  // Only the store settings matter here; sandbox on spares an operator's plugins their credential check.
   const config = await loadConfig({ ...io.env, REELAY_SANDBOX: '1' });
-  const keys = openApiKeyStore(config.dataDir);
+  const keys = await openApiKeyStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     if (action === 'create') {
       const { id, key } = await keys.create(argument ?? '');

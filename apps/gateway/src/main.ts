@@ -1,4 +1,5 @@
 import { runKeysCommand } from './keys-command';
+import { runMigrateCommand } from './migrate-command';
 import { ConfigError } from './settings/config-error';
 import { startGateway } from './start-gateway';
 
@@ -10,7 +11,8 @@ usage:
   reelay-gateway                      start the gateway (settings from the environment, see README)
   reelay-gateway keys create <name>   create an API key (printed once)
   reelay-gateway keys list            list API keys
-  reelay-gateway keys revoke <id>     revoke an API key`;
+  reelay-gateway keys revoke <id>     revoke an API key
+  reelay-gateway migrate              apply the database migrations of REELAY_DATABASE_URL, then exit`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -21,6 +23,14 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv[0] === 'keys') {
     process.exitCode = await runKeysCommand(argv.slice(1), {
+      env: process.env,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: log,
+    });
+    return;
+  }
+  if (argv[0] === 'migrate' && argv.length === 1) {
+    process.exitCode = await runMigrateCommand({
       env: process.env,
       out: (line) => process.stdout.write(`${line}\n`),
       err: log,

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createRegistry } from '@reelay/core';
-import { createEngine, type Engine, loadWebhookSecret } from '@reelay/engine';
+import { createEngine, type Engine, loadWebhookSecret, openStores } from '@reelay/engine';
 import { loadCatalog } from '@reelay/pricing';
 import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
@@ -76,7 +76,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       config.webhookSecret === undefined
         ? loadWebhookSecret(config.dataDir)
         : { secret: config.webhookSecret, file: undefined, created: false };
+    const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
     const engine = createEngine({
+      stores,
       registry,
       catalog,
       dataDir: config.dataDir,
@@ -144,7 +146,14 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     for (const { packageName } of sandbox?.skipped ?? []) {
       log(`warning: plugin ${packageName} has no sandbox simulator, so it is not used in sandbox mode`);
     }
-    log(`data directory: ${config.dataDir} · API reference: ${url}/docs`);
+    log(
+      `${config.databaseUrl ? 'jobs in Postgres (REELAY_DATABASE_URL), files in' : 'data directory:'} ${config.dataDir} · API reference: ${url}/docs`,
+    );
+    if (config.databaseUrl && signing.file !== undefined) {
+      log(
+        'warning: several instances share this database, but each signs webhook_url events with its own data directory secret; set the same REELAY_WEBHOOK_SECRET on every instance.',
+      );
+    }
     log(
       signing.file === undefined
         ? 'webhook_url events are signed with REELAY_WEBHOOK_SECRET'

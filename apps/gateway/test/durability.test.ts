@@ -13,6 +13,7 @@ import {
   startReplicateSimulator,
 } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testStoreDatabase } from './test-gateway';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const JOBS = 50;
@@ -29,6 +30,7 @@ describe('durability across SIGKILL', () => {
   let replicate: ReplicateSimulator;
   let dataDir: string;
   let env: Record<string, string>;
+  let database: Awaited<ReturnType<typeof testStoreDatabase>>;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
@@ -47,7 +49,9 @@ describe('durability across SIGKILL', () => {
         providerRequestsPerSecond: 500,
       }),
     );
+    database = await testStoreDatabase();
     env = {
+      ...(database ? { REELAY_DATABASE_URL: database.url } : {}),
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? dataDir,
       PORT: '0',
@@ -68,6 +72,7 @@ describe('durability across SIGKILL', () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await Promise.all([openai?.close(), fal?.close(), replicate?.close()]);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   function startChild(): Promise<{ child: ChildProcess; url: string }> {

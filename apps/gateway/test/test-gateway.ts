@@ -2,20 +2,35 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FalSimulator, OpenAISimulator, ReplicateSimulator } from '@reelay/testing';
+import { freshDatabase, testDatabaseServer } from '@reelay/engine/testing';
 import { type GatewayConfig, loadConfig, type RunningGateway, startGateway } from '../src/index';
 
 export type TestGateway = RunningGateway & { dataDir: string; logs: string[]; stop(): Promise<void> };
 
 /**
+ * With `REELAY_TEST_STORE=postgres` (the gateway's `postgres` test project), a fresh database on the test
+ * Postgres server, so the whole suite runs on both stores; otherwise nothing (SQLite in the data directory).
+ */
+export async function testStoreDatabase(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  if (process.env['REELAY_TEST_STORE'] !== 'postgres') return undefined;
+  const server = testDatabaseServer();
+  if (server === undefined) throw new Error('REELAY_TEST_STORE=postgres needs REELAY_TEST_DATABASE_URL.');
+  return freshDatabase(server);
+}
+
+/**
  * The real gateway on 127.0.0.1 with a free port, in sandbox mode (in-process simulators), a fresh data
- * directory and a tiny poll backoff, so a job finishes in well under a second.
+ * directory (and a fresh Postgres database in the `postgres` test project) and a tiny poll backoff, so a job
+ * finishes in well under a second.
  */
 export async function startTestGateway(
   options: { env?: Record<string, string>; configure?: (config: GatewayConfig) => void } = {},
 ): Promise<TestGateway> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reelay-gateway-'));
+  const database = await testStoreDatabase();
   const config = await loadConfig({
     REELAY_DATA_DIR: dataDir,
+    ...(database ? { REELAY_DATABASE_URL: database.url } : {}),
     PORT: '0',
     HOST: '127.0.0.1',
     REELAY_SANDBOX: '1',
@@ -33,6 +48,7 @@ export async function startTestGateway(
     logs,
     async stop() {
       await gateway.close();
+      await database?.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -17,6 +17,16 @@ export { type ApiKeyInfo, type ApiKeys, createApiKeys, hashApiKey } from './keys
 export { openApiKeyStore } from './keys/open-api-key-store';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export type { Deprecation } from './router/lifecycle';
-export { openSqliteStores, type Stores } from './store';
+export {
+  isPostgresUrl,
+  migrateDatabase,
+  migratePostgres,
+  type OpenStoresOptions,
+  openPostgresStores,
+  openSqliteStores,
+  openStores,
+  postgresSchemaVersion,
+  type Stores,
+} from './store';
 export type { ModelCard, ModelProviderCard } from './view/model-cards';
 export { loadWebhookSecret } from './webhooks/webhook-secret';

@@ -27,7 +27,8 @@ export const keysCommand: Command = {
     }
     const dataDir = resolve(io.cwd, values['data-dir'] ?? io.env['REELAY_DATA_DIR'] ?? '.reelay');
     const { openApiKeyStore } = await import('@reelay/engine');
-    const store = openApiKeyStore(dataDir);
+    const databaseUrl = io.env['REELAY_DATABASE_URL']?.trim() || undefined;
+    const store = await openApiKeyStore({ dataDir, databaseUrl });
     const print = (value: unknown) => io.stdout.write(`${JSON.stringify(value)}\n`);
     try {
       if (action === 'create') {

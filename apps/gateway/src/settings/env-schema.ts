@@ -56,6 +56,15 @@ const secretKey = z.preprocess(
     .optional(),
 );
 
+const databaseUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a Postgres URL such as postgres://user:password@host:5432/reelay')
+    .optional(),
+);
+
 /**
  * The environment variables the gateway itself reads. Names are fixed by DESIGN.md; operators and tests rely on
  * them. Provider variables are declared by each plugin (`plugin.env`) and read when the plugins load.
@@ -64,6 +73,7 @@ export const envSchema = z.object({
   PORT: wholeNumber('a TCP port, 0 picks a free one', 0, 65_535),
   HOST: optionalText,
   REELAY_DATA_DIR: optionalText,
+  REELAY_DATABASE_URL: databaseUrl,
   REELAY_SANDBOX: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     z

@@ -1,11 +1,13 @@
-import { openSqliteStores } from '../store';
+import { type OpenStoresOptions, openStores } from '../store';
 import { type ApiKeys, createApiKeys } from './api-keys';
 
 /**
- * The gateway's API keys in `dataDir`, without starting an engine: for operator commands (`reelay keys …`)
- * that run beside, or instead of, a running gateway. SQLite's WAL lets both write safely.
+ * The gateway's API keys (SQLite in `dataDir`, or the Postgres of `databaseUrl`), without starting an engine:
+ * for operator commands (`reelay keys …`) that run beside, or instead of, running gateways.
  */
-export function openApiKeyStore(dataDir: string): ApiKeys & { close(): Promise<void> } {
-  const stores = openSqliteStores(dataDir);
+export async function openApiKeyStore(
+  options: Pick<OpenStoresOptions, 'dataDir' | 'databaseUrl'>,
+): Promise<ApiKeys & { close(): Promise<void> }> {
+  const stores = await openStores(options);
   return { ...createApiKeys(stores.apiKeys, Date.now), close: () => stores.close() };
 }

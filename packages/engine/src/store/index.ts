@@ -18,6 +18,9 @@ export type {
   NewJob,
   UnfinishedJob,
 } from './job-store';
+export { isPostgresUrl, type OpenStoresOptions, openStores } from './open-stores';
+export { openPostgresStores, type PostgresStoreOptions } from './postgres/open-postgres-stores';
+export { migrateDatabase, migratePostgres, postgresSchemaVersion } from './postgres/postgres-migrations';
 export { openDatabase, type SqliteDatabase } from './sqlite/open-database';
 export { openSqliteStores } from './sqlite/open-sqlite-stores';
 export type { Stores } from './stores';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { JobRecord, JobState } from '../job-record';
-import { columnOf, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
+import { columnOf, insertColumns, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
 import type {
   IdempotencyClaim,
   IdempotencyEntry,
@@ -12,49 +12,6 @@ import type {
 
 /** The job store as prepared statements over one SQLite handle (one process at a time tracks its jobs). */
 export function createSqliteJobStore(db: Database.Database, now: () => number): JobStore {
-  const insertColumns = [
-    'id',
-    'owner',
-    'kind',
-    'parentId',
-    'childIndex',
-    'state',
-    'model',
-    'requestedModel',
-    'prompt',
-    'request',
-    'inputImage',
-    'bodyHash',
-    'provider',
-    'offeringId',
-    'upstreamModel',
-    'upstreamId',
-    'operation',
-    'size',
-    'seconds',
-    'tier',
-    'audio',
-    'normalization',
-    'warnings',
-    'attempts',
-    'submitAttempt',
-    'progress',
-    'costEstimateMicros',
-    'costMicros',
-    'error',
-    'createError',
-    'outputs',
-    'remixedFrom',
-    'createdAt',
-    'submittedAt',
-    'completedAt',
-    'expiresAt',
-    'deadlineAt',
-    'nextPollAt',
-    'pollCount',
-    'deletedAt',
-    'outputsRemovedAt',
-  ] as const;
   const insertJob = db.prepare(
     `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at)
      VALUES (${insertColumns.map(() => '?').join(', ')}, ?)`,

@@ -1,0 +1,144 @@
+import type pg from 'pg';
+import type { JobState } from '../job-record';
+import { columnOf, insertColumns, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
+import type { JobStore } from '../job-store';
+import { inTransaction } from './in-transaction';
+
+const unfinishedStates = "('queued_local', 'submitting', 'submitted', 'in_progress')";
+
+/** The job store over a Postgres pool; every instance sharing the database uses the same rows. */
+export function createPostgresJobStore(pool: pg.Pool, now: () => number): JobStore {
+  const insertJobSql = `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at)
+    VALUES (${[...insertColumns, 'updatedAt'].map((_, index) => `$${index + 1}`).join(', ')})`;
+
+  const one = async (sql: string, values: unknown[]) => {
+    const { rows } = await pool.query<JobRow>(sql, values);
+    return rows[0] ? toJobRecord(rows[0]) : undefined;
+  };
+
+  return {
+    async insert(jobs, claim) {
+      return inTransaction(pool, async (client) => {
+        if (claim) {
+          // Of concurrent claims of one key (at any instance), one inserts; the others wait for its commit,
+          // then do nothing and read the winner's row.
+          const taken = await client.query(
+            `INSERT INTO idempotency_keys (owner, key, body_hash, job_id, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (owner, key) DO NOTHING`,
+            [claim.owner, claim.key, claim.bodyHash, claim.jobId, now()],
+          );
+          if (taken.rowCount === 0) {
+            const { rows } = await client.query<{ body_hash: string; job_id: string }>(
+              'SELECT body_hash, job_id FROM idempotency_keys WHERE owner = $1 AND key = $2',
+              [claim.owner, claim.key],
+            );
+            const existing = rows[0]!;
+            return { inserted: false, existing: { bodyHash: existing.body_hash, jobId: existing.job_id } };
+          }
+        }
+        const updatedAt = now();
+        for (const job of jobs) {
+          await client.query(insertJobSql, [
+            ...insertColumns.map((field) => toColumnValue(field, job[field])),
+            updatedAt,
+          ]);
+        }
+        return { inserted: true };
+      });
+    },
+    get: (id) => one('SELECT * FROM jobs WHERE id = $1', [id]),
+    byUpstreamId: (provider, upstreamId) =>
+      one('SELECT * FROM jobs WHERE provider = $1 AND upstream_id = $2 ORDER BY seq DESC LIMIT 1', [
+        provider,
+        upstreamId,
+      ]),
+    async children(parentId) {
+      const { rows } = await pool.query<JobRow>(
+        'SELECT * FROM jobs WHERE parent_id = $1 ORDER BY child_index',
+        [parentId],
+      );
+      return rows.map(toJobRecord);
+    },
+    async update(id: string, patch: JobPatch, onlyIn?: readonly JobState[]) {
+      const fields = Object.keys(patch).filter((field) => patch[field as keyof JobPatch] !== undefined);
+      const sets = [...fields.map((field, index) => `${columnOf(field)} = $${index + 1}`)];
+      sets.push(`updated_at = $${fields.length + 1}`);
+      const guard = onlyIn
+        ? ` AND deleted_at IS NULL AND state IN (${onlyIn.map((state) => `'${state}'`).join(', ')})`
+        : '';
+      const values = fields.map((field) => toColumnValue(field, patch[field as keyof JobPatch]));
+      const result = await pool.query(
+        `UPDATE jobs SET ${sets.join(', ')} WHERE id = $${fields.length + 2}${guard}`,
+        [...values, now(), id],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    async idempotency(owner, key) {
+      const { rows } = await pool.query<{ body_hash: string; job_id: string }>(
+        'SELECT body_hash, job_id FROM idempotency_keys WHERE owner = $1 AND key = $2',
+        [owner, key],
+      );
+      return rows[0] ? { bodyHash: rows[0].body_hash, jobId: rows[0].job_id } : undefined;
+    },
+    async purgeIdempotencyKeys(olderThan) {
+      const result = await pool.query('DELETE FROM idempotency_keys WHERE created_at < $1', [olderThan]);
+      return result.rowCount ?? 0;
+    },
+    async unfinished() {
+      const { rows } = await pool.query<{
+        id: string;
+        state: JobState;
+        provider: string | null;
+        next_poll_at: number | null;
+        deadline_at: number | null;
+        poll_count: number;
+        parent_id: string | null;
+      }>(
+        `SELECT id, state, provider, next_poll_at, deadline_at, poll_count, parent_id FROM jobs
+         WHERE state IN ${unfinishedStates} AND deleted_at IS NULL ORDER BY seq`,
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        state: row.state,
+        provider: row.provider,
+        nextPollAt: row.next_poll_at,
+        deadlineAt: row.deadline_at,
+        pollCount: row.poll_count,
+        parentId: row.parent_id,
+      }));
+    },
+    async expired(at) {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT id FROM jobs WHERE expires_at IS NOT NULL AND expires_at <= $1 AND outputs_removed_at IS NULL',
+        [at],
+      );
+      return rows.map((row) => row.id);
+    },
+    async pendingSubmits(topId) {
+      const { rows } = await pool.query<{ count: number }>(
+        `SELECT COUNT(*) AS count FROM jobs WHERE (id = $1 OR parent_id = $1)
+         AND state IN ('queued_local', 'submitting')`,
+        [topId],
+      );
+      return rows[0]?.count ?? 0;
+    },
+    async list(owner, options) {
+      let cursor = options.order === 'asc' ? 0 : Number.MAX_SAFE_INTEGER;
+      if (options.after !== undefined) {
+        const { rows } = await pool.query<{ seq: number }>(
+          'SELECT seq FROM jobs WHERE id = $1 AND owner = $2 AND parent_id IS NULL',
+          [options.after, owner],
+        );
+        if (!rows[0]) return undefined;
+        cursor = rows[0].seq;
+      }
+      const [comparison, direction] = options.order === 'asc' ? ['>', 'ASC'] : ['<', 'DESC'];
+      const { rows } = await pool.query<JobRow>(
+        `SELECT * FROM jobs WHERE owner = $1 AND parent_id IS NULL AND deleted_at IS NULL AND seq ${comparison} $2
+         ORDER BY seq ${direction} LIMIT $3`,
+        [owner, cursor, options.limit],
+      );
+      return rows.map(toJobRecord);
+    },
+  };
+}
