@@ -112,7 +112,10 @@ describe('a key made while the gateway runs', () => {
 
     const lines: string[] = [];
     const code = await runKeysCommand(['create', 'late'], {
-      env: { REELAY_DATA_DIR: gateway.dataDir },
+      env: {
+        REELAY_DATA_DIR: gateway.dataDir,
+        ...(gateway.config.databaseUrl ? { REELAY_DATABASE_URL: gateway.config.databaseUrl } : {}),
+      },
       out: (line) => lines.push(line),
       err: () => undefined,
     });

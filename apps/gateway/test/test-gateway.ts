@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FalSimulator, OpenAISimulator, ReplicateSimulator } from '@reelay/testing';
 import { freshDatabase, testDatabaseServer } from '@reelay/engine/testing';
+import type { FalSimulator, OpenAISimulator, ReplicateSimulator } from '@reelay/testing';
 import { type GatewayConfig, loadConfig, type RunningGateway, startGateway } from '../src/index';
 
 export type TestGateway = RunningGateway & { dataDir: string; logs: string[]; stop(): Promise<void> };
