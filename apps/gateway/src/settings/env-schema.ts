@@ -61,7 +61,10 @@ const databaseUrl = z.preprocess(
   z
     .string()
     .trim()
-    .regex(/^postgres(ql)?:\/\/\S+$/i, 'must be a Postgres URL such as postgres://user:password@host:5432/reelay')
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/i,
+      'must be a Postgres URL such as postgres://user:password@host:5432/reelay',
+    )
     .optional(),
 );
 
