@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { databaseText } from '@reelay/engine/testing';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
@@ -74,10 +75,12 @@ describe('a bring-your-own-key parameter (openai_api_key at Replicate)', () => {
     expect(receiver.received[0]?.rawBody.toString()).not.toContain(byok);
 
     expect(gateway.logs.join('\n')).not.toContain(byok);
-    const database = readdirSync(gateway.dataDir)
-      .filter((name) => name.startsWith('reelay.db'))
-      .map((name) => readFileSync(join(gateway.dataDir, name)).toString('latin1'))
-      .join('');
+    const database = gateway.config.databaseUrl
+      ? await databaseText(gateway.config.databaseUrl)
+      : readdirSync(gateway.dataDir)
+          .filter((name) => name.startsWith('reelay.db'))
+          .map((name) => readFileSync(join(gateway.dataDir, name)).toString('latin1'))
+          .join('');
     expect(database).toContain(created.id);
     expect(database).not.toContain(byok);
   });

@@ -1,2 +1,2 @@
 /** Helpers for tests that run the engine's stores against real servers (`@reelay/engine/testing`). */
-export { freshDatabase, testDatabaseServer } from './test-support/test-database';
+export { databaseText, freshDatabase, testDatabaseServer } from './test-support/test-database';

@@ -45,3 +45,22 @@ export async function freshDatabase(server: string): Promise<{ url: string; drop
     },
   };
 }
+
+/** Every row of every table of a test database, as one text, for tests that check what was (not) stored. */
+export async function databaseText(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
+    );
+    const parts: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query(`SELECT * FROM "${name}"`);
+      parts.push(JSON.stringify(rows));
+    }
+    return parts.join('\n');
+  } finally {
+    await client.end();
+  }
+}
