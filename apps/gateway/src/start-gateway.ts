@@ -151,7 +151,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     );
     if (config.databaseUrl && signing.file !== undefined) {
       log(
-        'warning: several instances share this database, but each signs webhook_url events with its own data directory secret; set the same REELAY_WEBHOOK_SECRET on every instance.',
+        'warning: jobs are in Postgres but webhook_url events are signed with a secret kept in this data directory; set REELAY_WEBHOOK_SECRET so the signature does not depend on one machine.',
       );
     }
     log(
