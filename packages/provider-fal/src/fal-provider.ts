@@ -6,13 +6,12 @@ import {
   type VideoProvider,
 } from '@reelay/core';
 import {
-  createFalJwksCache,
+  createJwksCache,
   createProviderHttpClient,
   createSafeFetcher,
   type HttpTimeouts,
   imageAsUri,
   loadApiKey,
-  parseFalError,
   sanitizeUrl,
   withoutTrailingSlash,
 } from '@reelay/provider-utils';
@@ -24,10 +23,12 @@ import {
   falSubmitResponseSchema,
   falVideoOutputSchema,
 } from './fal-api';
+import { parseFalError } from './fal-error';
 import { falOfferings } from './fal-offerings';
 import { type FalOperation, parseFalOperation } from './fal-operation';
 import { falFailure, falOutputToResult, interpretFalStatus } from './fal-status';
 import { createFalWebhookParser } from './fal-webhook';
+import { FAL_JWKS_URL } from './fal-webhook-signature';
 import { VERSION } from './version';
 
 export type FalProviderSettings = {
@@ -79,9 +80,7 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
     trustedOrigins: [origin],
     ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
   });
-  const parseWebhook = createFalWebhookParser(
-    createFalJwksCache(settings.jwksUrl ? { url: settings.jwksUrl } : {}),
-  );
+  const parseWebhook = createFalWebhookParser(createJwksCache({ url: settings.jwksUrl ?? FAL_JWKS_URL }));
 
   function ownUrl(url: string, field: string, status: number): string {
     let parsed: URL | undefined;

@@ -1,7 +1,8 @@
 import type { PollResult, WebhookEvent, WebhookRequest } from '@reelay/core';
-import { type FalJwksCache, verifyFalWebhook, WebhookVerificationError } from '@reelay/provider-utils';
+import { type JwksCache, WebhookVerificationError } from '@reelay/provider-utils';
 import { describeFalError, falErrorBodySchema, falVideoOutputSchema, falWebhookBodySchema } from './fal-api';
 import { falFailure, falOutputToResult } from './fal-status';
+import { verifyFalWebhook } from './fal-webhook-signature';
 
 /** fal may rotate its keys; a signature that fits none is retried once with fresh keys, at most this often. */
 const JWKS_REFRESH_INTERVAL_MS = 60_000;
@@ -10,7 +11,7 @@ const JWKS_REFRESH_INTERVAL_MS = 60_000;
  * Verifies a fal webhook (Ed25519 against fal's JWKS) and maps `{request_id, status: OK|ERROR, payload}`
  * to the job's new state.
  */
-export function createFalWebhookParser(jwks: FalJwksCache) {
+export function createFalWebhookParser(jwks: JwksCache) {
   let lastRefreshAt = 0;
 
   async function verify(request: WebhookRequest): Promise<void> {

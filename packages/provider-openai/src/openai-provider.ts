@@ -10,13 +10,9 @@ import type {
   WebhookEvent,
   WebhookRequest,
 } from '@reelay/core';
-import {
-  createProviderHttpClient,
-  loadApiKey,
-  parseOpenAIError,
-  withoutTrailingSlash,
-} from '@reelay/provider-utils';
+import { createProviderHttpClient, loadApiKey, withoutTrailingSlash } from '@reelay/provider-utils';
 import { openAIDeletedSchema, openAIVideoSchema } from './openai-api';
+import { parseOpenAIError } from './openai-error';
 import { openAIOfferings } from './openai-offerings';
 import { parseOperation, toOperation, videoPath } from './openai-operation';
 import { buildCreateBody } from './openai-request-body';

@@ -10,11 +10,11 @@ import {
   createSafeFetcher,
   type HttpTimeouts,
   loadApiKey,
-  parseReplicateError,
   type SafeFetcher,
   withoutTrailingSlash,
 } from '@reelay/provider-utils';
 import { replicatePredictionSchema } from './replicate-api';
+import { parseReplicateError } from './replicate-error';
 import { buildInput, secretValues } from './replicate-input';
 import { replicateOfferings } from './replicate-offerings';
 import { parseOperation, toOperation } from './replicate-operation';

@@ -23,10 +23,8 @@ export {
 } from './safe-fetch/safe-fetcher';
 export { buildUpstreamError, type ParsedUpstreamError } from './upstream-errors/build-upstream-error';
 export { createErrorParser } from './upstream-errors/create-error-parser';
-export { parseFalError } from './upstream-errors/parse-fal-error';
+export { booleanHeader, isRecord, stringField } from './upstream-errors/json-body';
 export { parseHttpError } from './upstream-errors/parse-http-error';
-export { parseOpenAIError } from './upstream-errors/parse-openai-error';
-export { parseReplicateError } from './upstream-errors/parse-replicate-error';
 export { parseRetryAfter } from './upstream-errors/parse-retry-after';
 export { redactSecrets, sanitizeUrl } from './upstream-errors/redact';
 export type { UpstreamErrorParser, UpstreamErrorResponse } from './upstream-errors/upstream-error-parser';
@@ -35,19 +33,23 @@ export { loadApiKey } from './util/load-api-key';
 export { providerSettingsFields, standardWebhookSecretField } from './util/provider-settings-fields';
 export { removeUndefined } from './util/remove-undefined';
 export { withoutTrailingSlash } from './util/without-trailing-slash';
+export { type Ed25519Jwk, type Jwks, parseJwks } from './webhooks/jwks';
 export {
-  createFalJwksCache,
-  FAL_JWKS_URL,
-  type FalJwksCache,
-  type FalJwksCacheOptions,
+  createJwksCache,
+  type JwksCache,
+  type JwksCacheOptions,
   type JwksFetch,
-} from './webhooks/fal-jwks-cache';
-export type { Ed25519Jwk, Jwks } from './webhooks/jwks';
+} from './webhooks/jwks-cache';
 export {
   type SignStandardWebhookOptions,
   type StandardWebhookHeaders,
   signStandardWebhook,
 } from './webhooks/sign-standard-webhook';
-export { type VerifyFalWebhookOptions, verifyFalWebhook } from './webhooks/verify-fal-webhook';
+export { verifyEd25519Signature } from './webhooks/verify-ed25519-signature';
 export { type VerifyStandardWebhookOptions, verifyStandardWebhook } from './webhooks/verify-standard-webhook';
-export type { WebhookHeaders } from './webhooks/webhook-headers';
+export {
+  assertFreshTimestamp,
+  requiredHeader,
+  toBytes,
+  type WebhookHeaders,
+} from './webhooks/webhook-headers';

@@ -10,7 +10,7 @@ import type {
 } from '@reelay/core';
 import {
   createProviderHttpClient,
-  parseOpenAIError,
+  parseHttpError,
   signStandardWebhook,
   verifyStandardWebhook,
 } from '@reelay/provider-utils';
@@ -127,7 +127,7 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
     provider: options.id,
     baseURL: options.baseURL,
     headers: () => ({ authorization: 'Bearer test-key' }),
-    parseError: parseOpenAIError,
+    parseError: parseHttpError,
     timeouts: { connectMs: 2000, headersMs: options.headersTimeoutMs ?? 2000, bodyMs: 5000 },
   });
   const idOf = (operation: VideoOperation) => operationSchema.parse(operation).id;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createSafeFetcher } from '../safe-fetch/safe-fetcher';
 import { closedAfterEach, server } from '../test-support/closed-after-each';
 import { readAll, sendJson, unusedPort } from '../test-support/loopback-server';
-import { parseOpenAIError } from '../upstream-errors/parse-openai-error';
+import { parseHttpError } from '../upstream-errors/parse-http-error';
 import { createProviderHttpClient, type ProviderHttpClient } from './provider-http-client';
 
 const API_KEY = 'sk-test-0123456789abcdef';
@@ -15,7 +15,7 @@ function client(baseURL: string, timeouts?: { headersMs?: number; connectMs?: nu
     provider: 'openai',
     baseURL: `${baseURL}/v1/`,
     headers: () => ({ Authorization: `Bearer ${API_KEY}` }),
-    parseError: parseOpenAIError,
+    parseError: parseHttpError,
     ...(timeouts ? { timeouts } : {}),
   });
   closedAfterEach(created);
@@ -313,7 +313,7 @@ describe('createProviderHttpClient stream', () => {
       provider: 'openai',
       baseURL: api.origin,
       headers: () => ({ authorization: `Bearer ${API_KEY}` }),
-      parseError: parseOpenAIError,
+      parseError: parseHttpError,
       redirectFetcher,
     });
     closedAfterEach(created);

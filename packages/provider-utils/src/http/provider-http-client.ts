@@ -25,7 +25,7 @@ export type ProviderHttpClientOptions = {
   baseURL: string;
   /** Called for every request, so a rotated key is picked up; includes the auth header. */
   headers: () => Record<string, string>;
-  /** Turns a non-2xx answer into an `UpstreamError`: `parseOpenAIError`, `parseFalError`, `parseReplicateError`. */
+  /** Turns a non-2xx answer into an `UpstreamError`: `parseHttpError`, or a plugin's own (`createErrorParser`). */
   parseError: UpstreamErrorParser;
   /** Defaults: connect 10 s, headers 60 s, body 300 s. */
   timeouts?: HttpTimeouts;

@@ -243,7 +243,9 @@ function originOf(origin: string): string {
   try {
     return new URL(origin).origin;
   } catch {
-    throw new TypeError(`trustedOrigins: '${origin}' is not an absolute URL such as https://queue.fal.run.`);
+    throw new TypeError(
+      `trustedOrigins: '${origin}' is not an absolute URL such as https://api.example.com.`,
+    );
   }
 }
 

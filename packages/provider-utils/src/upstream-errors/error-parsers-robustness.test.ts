@@ -1,11 +1,14 @@
 import { UpstreamError } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
-import { parseFalError } from './parse-fal-error';
+import { createErrorParser } from './create-error-parser';
 import { parseHttpError } from './parse-http-error';
-import { parseOpenAIError } from './parse-openai-error';
-import { parseReplicateError } from './parse-replicate-error';
 
-const parsers = { parseOpenAIError, parseFalError, parseReplicateError, parseHttpError };
+// Each plugin's own parser runs the same odd bodies in its tests; here the generic ones, and a parser whose
+// reading code throws on every body.
+const throwingParser = createErrorParser(() => {
+  throw new Error('a parser bug');
+});
+const parsers = { parseHttpError, throwingParser };
 
 const oddBodies = [
   '',

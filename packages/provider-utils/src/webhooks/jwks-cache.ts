@@ -1,7 +1,6 @@
 import { fetch as undiciFetch } from 'undici';
 import { type Jwks, parseJwks } from './jwks';
 
-export const FAL_JWKS_URL = 'https://rest.fal.ai/.well-known/jwks.json';
 const MAX_AGE_MS = 24 * 60 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 10_000;
 
@@ -11,26 +10,27 @@ export type JwksFetch = (
   init: { signal: AbortSignal },
 ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
-export type FalJwksCacheOptions = {
-  /** Default `https://rest.fal.ai/.well-known/jwks.json`. */
-  url?: string;
+export type JwksCacheOptions = {
+  /** Where the provider publishes its webhook signing keys. */
+  url: string;
   /** Default: undici's `fetch`. */
   fetch?: JwksFetch;
-  /** How long keys are reused. Default and maximum 24 h, as fal asks. */
+  /** How long keys are reused. Default and maximum 24 h. */
   maxAgeMs?: number;
   /** Clock for tests. Default `Date.now`. */
   now?: () => number;
 };
 
-export type FalJwksCache = {
+export type JwksCache = {
   /** The cached keys, fetched first when missing or older than `maxAgeMs`. Concurrent calls share one fetch. */
   get(): Promise<Jwks>;
-  /** Fetches now, e.g. once after a signature fails to verify (fal may have rotated its keys). */
+  /** Fetches now, e.g. once after a signature fails to verify (the provider may have rotated its keys). */
   refresh(): Promise<Jwks>;
 };
 
-export function createFalJwksCache(options: FalJwksCacheOptions = {}): FalJwksCache {
-  const url = options.url ?? FAL_JWKS_URL;
+/** A provider's JSON Web Key Set, fetched on first use and cached, for verifying its signed webhooks. */
+export function createJwksCache(options: JwksCacheOptions): JwksCache {
+  const url = options.url;
   const fetchJwks: JwksFetch = options.fetch ?? ((target, init) => undiciFetch(target, init));
   const maxAgeMs = Math.min(options.maxAgeMs ?? MAX_AGE_MS, MAX_AGE_MS);
   const now = options.now ?? Date.now;
@@ -42,7 +42,7 @@ export function createFalJwksCache(options: FalJwksCacheOptions = {}): FalJwksCa
       try {
         const response = await fetchJwks(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
         if (!response.ok)
-          throw new Error(`Fetching fal's webhook keys from ${url} failed with HTTP ${response.status}.`);
+          throw new Error(`Fetching webhook keys from ${url} failed with HTTP ${response.status}.`);
         const jwks = parseJwks(await response.json());
         cached = { jwks, fetchedAt: now() };
         return jwks;

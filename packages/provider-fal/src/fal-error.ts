@@ -1,6 +1,5 @@
 import { isRetryableStatus } from '@reelay/core';
-import { createErrorParser } from './create-error-parser';
-import { booleanHeader, isRecord, stringField } from './json-body';
+import { booleanHeader, createErrorParser, isRecord, stringField } from '@reelay/provider-utils';
 
 /**
  * fal's three shapes: validation `{detail:[{loc,msg,type}]}` (422), legacy `{detail:"…"}`, and infrastructure

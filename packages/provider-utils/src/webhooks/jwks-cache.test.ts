@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { closedAfterEach } from '../test-support/closed-after-each';
 import { sendJson, startLoopbackServer } from '../test-support/loopback-server';
-import { createFalJwksCache } from './fal-jwks-cache';
+import { createJwksCache } from './jwks-cache';
 
 const x = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x ?? '';
 const document = {
@@ -18,11 +18,11 @@ async function jwksServer(status = 200) {
   return server;
 }
 
-describe('createFalJwksCache', () => {
+describe('createJwksCache', () => {
   it('fetches once, keeps only Ed25519 keys, and reuses them until maxAge', async () => {
     const server = await jwksServer();
     let clock = 1_000_000;
-    const cache = createFalJwksCache({
+    const cache = createJwksCache({
       url: `${server.origin}/.well-known/jwks.json`,
       maxAgeMs: 60_000,
       now: () => clock,
@@ -48,7 +48,7 @@ describe('createFalJwksCache', () => {
   it('never keeps keys longer than 24 hours', async () => {
     const server = await jwksServer();
     let clock = 0;
-    const cache = createFalJwksCache({
+    const cache = createJwksCache({
       url: `${server.origin}/jwks`,
       maxAgeMs: 7 * 24 * 3600_000,
       now: () => clock,
@@ -61,7 +61,7 @@ describe('createFalJwksCache', () => {
 
   it('does not cache a failure', async () => {
     const server = await jwksServer(500);
-    const cache = createFalJwksCache({ url: `${server.origin}/jwks` });
+    const cache = createJwksCache({ url: `${server.origin}/jwks` });
     await expect(cache.get()).rejects.toThrow(/HTTP 500/);
     await expect(cache.get()).rejects.toThrow(/HTTP 500/);
     expect(server.requests).toHaveLength(2);
@@ -69,18 +69,20 @@ describe('createFalJwksCache', () => {
 
   it('uses an injected fetch', async () => {
     const seen: string[] = [];
-    const cache = createFalJwksCache({
+    const cache = createJwksCache({
+      url: 'https://keys.example.com/.well-known/jwks.json',
       fetch: async (url) => {
         seen.push(url);
         return { ok: true, status: 200, json: async () => document };
       },
     });
     expect((await cache.get()).keys).toHaveLength(1);
-    expect(seen).toEqual(['https://rest.fal.ai/.well-known/jwks.json']);
+    expect(seen).toEqual(['https://keys.example.com/.well-known/jwks.json']);
   });
 
   it('rejects a document without Ed25519 keys', async () => {
-    const cache = createFalJwksCache({
+    const cache = createJwksCache({
+      url: 'https://keys.example.com/.well-known/jwks.json',
       fetch: async () => ({ ok: true, status: 200, json: async () => ({ keys: [{ kty: 'RSA' }] }) }),
     });
     await expect(cache.get()).rejects.toThrow(/no Ed25519/);

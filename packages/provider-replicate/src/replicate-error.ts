@@ -1,5 +1,4 @@
-import { createErrorParser } from './create-error-parser';
-import { isRecord, stringField } from './json-body';
+import { createErrorParser, isRecord, stringField } from '@reelay/provider-utils';
 
 /**
  * Replicate's RFC 7807 problem details `{type?, title?, status, detail}`. A throttling 429 often says

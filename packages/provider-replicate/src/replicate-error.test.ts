@@ -1,5 +1,6 @@
+import { UpstreamError } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
-import { parseReplicateError } from './parse-replicate-error';
+import { parseReplicateError } from './replicate-error';
 
 type Case = {
   name: string;
@@ -88,5 +89,33 @@ describe('parseReplicateError', () => {
     expect(error.isRetryable).toBe(expected.isRetryable);
     expect(error.retryAfterMs).toBe(expected.retryAfterMs);
     expect(error.nothingCreated).toBe(true);
+  });
+});
+
+describe('parseReplicateError on bodies it was not written for', () => {
+  it.each([
+    '',
+    'not json at all',
+    '{"truncated": ',
+    'null',
+    '[1,2,3]',
+    '"just a string"',
+    '{"error":{"message":{"nested":true},"code":17}}',
+    '{"detail":[[["deep"]]]}',
+    '{"title":5,"detail":false}',
+    'x'.repeat(20_000),
+  ])('never throws, and still says which status came back: %j', (bodyText) => {
+    for (const status of [400, 429, 500]) {
+      const error = parseReplicateError({
+        status,
+        headers: new Headers(),
+        bodyText,
+        provider: 'p',
+        url: 'https://x.test/a',
+      });
+      expect(UpstreamError.isInstance(error)).toBe(true);
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message.length).toBeLessThan(400);
+    }
   });
 });

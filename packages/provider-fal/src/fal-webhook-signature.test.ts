@@ -1,8 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { type Ed25519Jwk, type Jwks, WebhookVerificationError } from '@reelay/provider-utils';
 import { describe, expect, it } from 'vitest';
-import { WebhookVerificationError } from '../errors/webhook-verification-error';
-import type { Ed25519Jwk, Jwks } from './jwks';
-import { verifyFalWebhook } from './verify-fal-webhook';
+import { verifyFalWebhook } from './fal-webhook-signature';
 
 function keyPair(): { privateKey: KeyObject; jwk: Ed25519Jwk } {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

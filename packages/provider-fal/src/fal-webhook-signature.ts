@@ -1,10 +1,19 @@
-import { createHash, createPublicKey, verify } from 'node:crypto';
-import { WebhookVerificationError } from '../errors/webhook-verification-error';
-import type { Jwks } from './jwks';
-import { assertFreshTimestamp, requiredHeader, toBytes, type WebhookHeaders } from './webhook-headers';
+import { createHash } from 'node:crypto';
+import {
+  assertFreshTimestamp,
+  type Jwks,
+  requiredHeader,
+  toBytes,
+  verifyEd25519Signature,
+  type WebhookHeaders,
+  WebhookVerificationError,
+} from '@reelay/provider-utils';
+
+/** Where fal publishes its webhook signing keys. */
+export const FAL_JWKS_URL = 'https://rest.fal.ai/.well-known/jwks.json';
 
 export type VerifyFalWebhookOptions = {
-  /** fal's public keys (`createFalJwksCache().get()`). */
+  /** fal's public keys (`createJwksCache({ url: FAL_JWKS_URL }).get()`). */
   jwks: Jwks;
   headers: WebhookHeaders;
   /** The body exactly as received. */
@@ -39,15 +48,7 @@ export function verifyFalWebhook(options: VerifyFalWebhookOptions): void {
   const message = Buffer.from(`${requestId}\n${userId}\n${timestamp}\n${bodyHash}`, 'utf8');
   const signature = Buffer.from(signatureHex, 'hex');
 
-  for (const jwk of options.jwks.keys) {
-    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519') continue;
-    try {
-      const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' });
-      if (verify(null, message, key, signature)) return;
-    } catch {
-      // A malformed key in the set must not stop the others from being tried.
-    }
-  }
+  if (verifyEd25519Signature({ jwks: options.jwks, message, signature })) return;
   throw new WebhookVerificationError(
     'The fal webhook signature matches none of the JWKS keys; refresh the keys, and pass the raw body unmodified.',
   );

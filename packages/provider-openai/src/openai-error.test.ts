@@ -1,5 +1,6 @@
+import { UpstreamError } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
-import { parseOpenAIError } from './parse-openai-error';
+import { parseOpenAIError } from './openai-error';
 
 type Case = {
   name: string;
@@ -119,5 +120,33 @@ describe('parseOpenAIError', () => {
     expect(error.statusCode).toBe(status);
     expect(error.nothingCreated).toBe(true);
     expect(error.url).toBe('https://api.openai.com/v1/videos');
+  });
+});
+
+describe('parseOpenAIError on bodies it was not written for', () => {
+  it.each([
+    '',
+    'not json at all',
+    '{"truncated": ',
+    'null',
+    '[1,2,3]',
+    '"just a string"',
+    '{"error":{"message":{"nested":true},"code":17}}',
+    '{"detail":[[["deep"]]]}',
+    '{"title":5,"detail":false}',
+    'x'.repeat(20_000),
+  ])('never throws, and still says which status came back: %j', (bodyText) => {
+    for (const status of [400, 429, 500]) {
+      const error = parseOpenAIError({
+        status,
+        headers: new Headers(),
+        bodyText,
+        provider: 'p',
+        url: 'https://x.test/a',
+      });
+      expect(UpstreamError.isInstance(error)).toBe(true);
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message.length).toBeLessThan(400);
+    }
   });
 });

@@ -1,5 +1,4 @@
-import { createErrorParser } from './create-error-parser';
-import { booleanHeader, isRecord, stringField } from './json-body';
+import { booleanHeader, createErrorParser, isRecord, stringField } from '@reelay/provider-utils';
 
 /**
  * OpenAI's `{error:{message,type,param,code}}`. `x-should-retry: true|false` overrides the status-based
