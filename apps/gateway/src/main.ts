@@ -14,6 +14,8 @@ usage:
   reelay-gateway keys revoke <id>     revoke an API key
   reelay-gateway migrate              apply the database migrations of REELAY_DATABASE_URL, then exit`;
 
+const RELAYED_SIGNAL_MS = 1000;
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main(argv: string[]): Promise<void> {
@@ -43,25 +45,31 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
 
-  const gateway = await startGateway({ env: process.env, log });
-  let stopping = false;
+  // Listening before the start, so a Ctrl-C during start-up also ends in a clean shutdown.
+  const starting = startGateway({ env: process.env, log });
+  let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // One Ctrl-C reaches us twice under `pnpm start` (from the terminal, and relayed by pnpm): not a second press.
+      if (Date.now() - stoppingSince < RELAYED_SIGNAL_MS) return;
       log(`${signal} again: exiting now`);
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log(`${signal}: shutting down (unfinished jobs resume on the next start)`);
-    void gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log(`shutdown failed: ${String(error)}`);
-        process.exit(1);
-      },
-    );
+    void starting
+      .then((gateway) => gateway.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log(`shutdown failed: ${String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  await starting;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
