@@ -36,21 +36,24 @@ function startThenCtrlC(env: Record<string, string>): Promise<{ code: number | n
 }
 
 // Once: it runs the whole start script, which does not depend on the store under test.
-describe.runIf(built && hasScript && process.env['REELAY_TEST_STORE'] !== 'postgres')('pnpm start (built, under a terminal)', () => {
-  const dirs: string[] = [];
-  afterAll(async () => {
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-  });
+describe.runIf(built && hasScript && process.env['REELAY_TEST_STORE'] !== 'postgres')(
+  'pnpm start (built, under a terminal)',
+  () => {
+    const dirs: string[] = [];
+    afterAll(async () => {
+      for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    });
 
-  it('says it is building before anything else, and Ctrl-C ends it cleanly with exit code 0', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'reelay-pnpm-start-'));
-    dirs.push(dataDir);
-    const { code, output } = await startThenCtrlC({ PORT: '0', REELAY_DATA_DIR: dataDir });
-    const firstOwnLine = output.split('\n').find((line) => line.startsWith('reelay'));
-    expect(firstOwnLine, output).toMatch(/^reelay: (building|checking the build)/);
-    expect(output).toContain('starting the gateway');
-    expect(output, output).toContain('shutting down');
-    expect(output).not.toContain('ELIFECYCLE');
-    expect(code, output).toBe(0);
-  }, 300_000);
-});
+    it('says it is building before anything else, and Ctrl-C ends it cleanly with exit code 0', async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'reelay-pnpm-start-'));
+      dirs.push(dataDir);
+      const { code, output } = await startThenCtrlC({ PORT: '0', REELAY_DATA_DIR: dataDir });
+      const firstOwnLine = output.split('\n').find((line) => line.startsWith('reelay'));
+      expect(firstOwnLine, output).toMatch(/^reelay: (building|checking the build)/);
+      expect(output).toContain('starting the gateway');
+      expect(output, output).toContain('shutting down');
+      expect(output).not.toContain('ELIFECYCLE');
+      expect(code, output).toBe(0);
+    }, 300_000);
+  },
+);
