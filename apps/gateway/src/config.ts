@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { BackoffOptions, ProviderPlugin } from '@reelay/core';
 import type { CatalogOverrides } from '@reelay/pricing';
 import type { z } from 'zod';
+import type { LogLevel } from './logging/log-levels';
 import { loadPlugins } from './plugins/load-plugins';
 import { resolvePluginSettings } from './plugins/resolve-plugin-settings';
 import { ConfigError, type ConfigIssue } from './settings/config-error';
@@ -63,6 +64,8 @@ export type GatewayConfig = {
   sandboxBehavior: { queueMs: number; runMs: number };
   /** Absolute path of the config file read, if any. */
   configFile: string | undefined;
+  /** Least severe level written. Env `REELAY_LOG_LEVEL`, default `info` (`debug` adds prompts). */
+  logLevel: LogLevel;
 };
 
 export type LoadConfigOptions = {
@@ -152,6 +155,7 @@ export async function loadConfig(
     maxBodyBytes: file.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     sandboxBehavior: { queueMs: file.sandbox?.queueMs ?? 500, runMs: file.sandbox?.runMs ?? 3000 },
     configFile,
+    logLevel: vars.REELAY_LOG_LEVEL ?? 'info',
   };
 }
 

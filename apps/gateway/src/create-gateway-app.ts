@@ -3,11 +3,14 @@ import type { Engine } from '@reelay/engine';
 import { createPlaygroundRoutes } from '@reelay/playground';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { pino } from 'pino';
 import { DEFAULT_MAX_BODY_BYTES } from './config';
-import { type ErrorLogger, errorResponse } from './http/error-response';
+import { errorResponse } from './http/error-response';
 import type { GatewayEnv } from './http/gateway-env';
 import { createHttpMetrics } from './http/http-metrics';
 import { lifecycleHeaders } from './http/lifecycle-headers';
+import type { GatewayLogger } from './logging/create-logger';
+import { requestLog } from './logging/request-log';
 import { auth } from './middleware/auth';
 import { sandboxHeader } from './middleware/sandbox-header';
 import { registerApiDocs } from './routes/api-docs';
@@ -19,6 +22,9 @@ import { registerRemixVideo } from './routes/remix-video';
 import type { RouteDeps } from './routes/route-deps';
 import { registerVideoContent } from './routes/video-content';
 import { registerVideos } from './routes/videos';
+
+/** A client's `X-Request-Id` longer than this (or with characters outside `[A-Za-z0-9_=-]`) is replaced. */
+const MAX_REQUEST_ID_LENGTH = 128;
 
 /** The parts of the gateway configuration the HTTP app uses. */
 export type GatewayAppConfig = {
@@ -38,8 +44,8 @@ export type PluginSummary = { id: string; name: string; package: string; version
 export type GatewayAppOptions = {
   engine: Engine;
   config: GatewayAppConfig;
-  /** Where unexpected errors are written (with their stack). Default: nowhere. */
-  log?: ErrorLogger;
+  /** One line per request (`http.request`) and per unexpected error (`http.error`). Default: nothing is logged. */
+  logger?: GatewayLogger;
 };
 
 /**
@@ -53,14 +59,15 @@ export type GatewayAppOptions = {
  */
 export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   const { engine, config } = options;
-  const log = options.log ?? (() => undefined);
+  const logger = options.logger ?? pino({ level: 'silent' });
   const app = new Hono<GatewayEnv>();
   const httpMetrics = createHttpMetrics();
 
-  app.use(requestId());
+  app.use(requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
+  app.use(requestLog(logger));
   app.use(httpMetrics.middleware);
   if (config.sandbox) app.use(sandboxHeader());
-  app.onError((error, c) => errorResponse(error, c, log));
+  app.onError((error, c) => errorResponse(error, c, logger));
   app.notFound((c) =>
     errorResponse(
       new ReelayError({
@@ -70,7 +77,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
         message: `Unknown route ${c.req.method} ${c.req.path}. The API is described at /docs and /openapi.json.`,
       }),
       c,
-      log,
+      logger,
     ),
   );
 
@@ -91,7 +98,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   };
   // Registered before the API-key middleware, so its answer ends the chain there: providers cannot hold a
   // gateway key, and the route authenticates each delivery by the provider's signature instead.
-  registerProviderWebhooks(deps, log);
+  registerProviderWebhooks(deps);
   app.use('/v1/*', auth(engine));
   app.use('/metrics', auth(engine));
   app.get('/metrics', (c) => {

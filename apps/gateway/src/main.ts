@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // Listening before the start, so a Ctrl-C during start-up also ends in a clean shutdown.
-  const starting = startGateway({ env: process.env, log });
+  const starting = startGateway({ env: process.env });
   let stoppingSince: number | undefined;
   const stop = (signal: NodeJS.Signals) => {
     if (stoppingSince !== undefined) {

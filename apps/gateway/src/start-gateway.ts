@@ -6,6 +6,7 @@ import { createEngine, type Engine, loadWebhookSecret, openStores } from '@reela
 import { loadCatalog } from '@reelay/pricing';
 import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
+import { createLogger } from './logging/create-logger';
 import { buildProviders, type PluginConnection } from './providers';
 import { type Sandbox, startSandbox } from './sandbox';
 import { ConfigError } from './settings/config-error';
@@ -15,7 +16,10 @@ export type StartGatewayOptions = {
   env?: Record<string, string | undefined>;
   /** A configuration built with `loadConfig` (tests adjust it before starting). */
   config?: GatewayConfig;
-  /** One line per startup message and unexpected error. Default: nothing. */
+  /**
+   * Receives every log line as JSON (tests, embedding). Default: standard error, readable lines on a terminal
+   * and JSON lines otherwise, at `REELAY_LOG_LEVEL`.
+   */
   log?: (line: string) => void;
   /** How the running program names its key command in advice. Default `reelay-gateway keys`. */
   keysCommand?: string;
@@ -38,16 +42,19 @@ export type RunningGateway = {
  * resumes unfinished jobs and serves HTTP. Refuses to bind a non-loopback address while no API key exists.
  *
  * @example
- * const gateway = await startGateway({ env: process.env, log: console.error });
+ * const gateway = await startGateway({ env: process.env });
  * // … later
  * await gateway.close();
  */
 export async function startGateway(options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const config = options.config ?? (await loadConfig(options.env ?? process.env));
-  const log = options.log ?? (() => undefined);
+  const logger = await createLogger({ level: config.logLevel, lines: options.log });
+  const log = (event: string, message: string, fields: Record<string, unknown> = {}) =>
+    logger.info({ event, ...fields }, message);
   const cleanups: Array<() => Promise<void>> = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step().catch(() => undefined);
+    logger.flush();
   };
 
   try {
@@ -86,6 +93,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       trustedOrigins,
       webhookSecret: signing.secret,
       ...(config.secretKey ? { secretKey: config.secretKey } : {}),
+      logger,
       ...(config.publicUrl ? { publicBaseURL: config.publicUrl } : {}),
       retentionMs: config.retentionMs,
       jobDeadlineMs: config.jobDeadlineMs,
@@ -108,8 +116,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       );
     }
     if (providers.length === 0) {
-      log(
-        `warning: no provider is configured (REELAY_SANDBOX=0 and no ${listWithOr(credentialNames) || 'provider credential'}); every create will fail.`,
+      logger.warn(
+        { event: 'gateway.no_providers' },
+        `no provider is configured (REELAY_SANDBOX=0 and no ${listWithOr(credentialNames) || 'provider credential'}); every create will fail.`,
       );
     }
 
@@ -126,7 +135,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         })),
         credentialNames,
       },
-      log,
+      logger,
     });
     const server = await listen(app.fetch, config.port, config.host);
     cleanups.push(() => closeServer(server));
@@ -134,27 +143,38 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const url = `http://${host}:${address.port}`;
 
-    log(`reelay gateway listening on ${url}`);
+    log('gateway.listening', `reelay gateway listening on ${url}`, { url });
     log(
+      'gateway.plugins',
       `plugins: ${config.plugins.map(({ packageName, plugin }) => `${packageName}@${plugin.version}`).join(', ') || 'none'}`,
+      { plugins: config.plugins.map(({ packageName, plugin }) => `${packageName}@${plugin.version}`) },
     );
     log(
+      'gateway.mode',
       sandbox
         ? `sandbox mode ON (${config.sandboxReason}): real adapters talk to built-in ${listWithAnd(sandbox.connections.map(({ plugin }) => plugin.name))} simulators; nothing is billed`
         : `providers: ${providers.map((provider) => provider.id).join(', ') || 'none'} (sandbox off: ${config.sandboxReason})`,
+      { sandbox: config.sandbox, providers: providers.map((provider) => provider.id) },
     );
     for (const { packageName } of sandbox?.skipped ?? []) {
-      log(`warning: plugin ${packageName} has no sandbox simulator, so it is not used in sandbox mode`);
-    }
-    log(
-      `${config.databaseUrl ? 'jobs in Postgres (REELAY_DATABASE_URL), files in' : 'data directory:'} ${config.dataDir} · API reference: ${url}/docs`,
-    );
-    if (config.databaseUrl && signing.file !== undefined) {
-      log(
-        'warning: jobs are in Postgres but webhook_url events are signed with a secret kept in this data directory; set REELAY_WEBHOOK_SECRET so the signature does not depend on one machine.',
+      logger.warn(
+        { event: 'gateway.plugin_without_sandbox', plugin: packageName },
+        `plugin ${packageName} has no sandbox simulator, so it is not used in sandbox mode`,
       );
     }
     log(
+      'gateway.data_dir',
+      `${config.databaseUrl ? 'jobs in Postgres (REELAY_DATABASE_URL), files in' : 'data directory:'} ${config.dataDir} · API reference: ${url}/docs`,
+      { data_dir: config.dataDir, postgres: config.databaseUrl !== undefined },
+    );
+    if (config.databaseUrl && signing.file !== undefined) {
+      logger.warn(
+        { event: 'gateway.webhook_secret_per_instance' },
+        'jobs are in Postgres but webhook_url events are signed with a secret kept in this data directory; set REELAY_WEBHOOK_SECRET so the signature does not depend on one machine.',
+      );
+    }
+    log(
+      'gateway.webhook_signing',
       signing.file === undefined
         ? 'webhook_url events are signed with REELAY_WEBHOOK_SECRET'
         : `webhook_url events are signed with the secret in ${signing.file}${signing.created ? ' (just generated)' : ''}; give it to your receivers, or set REELAY_WEBHOOK_SECRET`,

@@ -44,6 +44,7 @@ describe('gateway API keys', () => {
         type: 'invalid_request_error',
         param: null,
         code: 'invalid_api_key',
+        request_id: response.headers.get('x-request-id'),
       },
     });
   });

@@ -87,7 +87,7 @@ describe('durability across SIGKILL', () => {
       child.stderr?.setEncoding('utf8');
       child.stderr?.on('data', (chunk: string) => {
         output += chunk;
-        const match = output.match(/listening on (http:\/\/\S+)/);
+        const match = output.match(/listening on (http:\/\/[\w.:[\]-]+)/);
         if (match?.[1]) resolve({ child, url: match[1] });
       });
       child.once('exit', (code, signal) =>

@@ -108,6 +108,7 @@ describe('the gateway over HTTP', () => {
         type: 'invalid_request_error',
         param: null,
         code: 'unknown_url',
+        request_id: response.headers.get('x-request-id'),
       },
     });
   });

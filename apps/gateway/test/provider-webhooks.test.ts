@@ -127,6 +127,7 @@ describe('POST /v1/provider-webhooks/:provider', () => {
         type: 'invalid_request_error',
         param: null,
         code: 'invalid_webhook_signature',
+        request_id: response.headers.get('x-request-id'),
       },
     });
     const unsigned = await deliver('fal', {
@@ -149,7 +150,15 @@ describe('POST /v1/provider-webhooks/:provider', () => {
     const response = await deliver('openai', await whenFinished(() => openai.webhookFor(id)));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: true, outcome: 'unknown_job', video_id: null });
-    expect(gateway.logs.some((line) => line.includes(`upstream job ${id}`))).toBe(true);
+    const lines = gateway.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        event: 'provider_webhook.received',
+        provider: 'openai',
+        upstream_id: id,
+        outcome: 'unknown_job',
+      }),
+    );
   });
 
   it('answers 404 for a provider that is not configured', async () => {

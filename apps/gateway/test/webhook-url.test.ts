@@ -72,7 +72,8 @@ describe('webhook_url', () => {
       });
     }
     expect(new Set(events.map((event) => event.id)).size).toBe(2);
-    expect(gateway.logs).toContain('webhook_url events are signed with REELAY_WEBHOOK_SECRET');
+    const messages = gateway.logs.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toContain('webhook_url events are signed with REELAY_WEBHOOK_SECRET');
   });
 
   it('signs with a secret generated in the data directory when none is configured', async () => {
@@ -104,6 +105,7 @@ describe('webhook_url', () => {
         type: 'invalid_request_error',
         param: 'webhook_url',
         code,
+        request_id: response.headers.get('x-request-id'),
       },
     });
     const list = (await (await fetch(`${gateway.url}/v1/videos`)).json()) as { data: unknown[] };

@@ -14,6 +14,8 @@ import { sweepExpired } from './jobs/sweep-expired';
 import { liveChildren, visibleJob } from './jobs/visible-job';
 import { createApiKeys } from './keys/api-keys';
 import { createMetrics } from './metrics/metrics';
+import { silentLogger } from './observability/engine-logger';
+import { logWebhookAttempt } from './observability/webhook-log';
 import { createCircuitBreakers, defaultCircuitBreakerOptions } from './router/circuit-breaker';
 import { lazySecretBox } from './secrets/secret-box';
 import { isSecretKey, loadSecretKey, MIN_SECRET_KEY_LENGTH } from './secrets/secret-key';
@@ -76,6 +78,7 @@ export function createEngine(options: EngineOptions): Engine {
     files: createOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
     breakers: createCircuitBreakers({ ...defaultCircuitBreakerOptions, ...options.circuitBreaker }, now),
     metrics: createMetrics(),
+    log: options.logger ?? silentLogger,
     scheduler: createScheduler({
       requestsPerSecond: options.providerRequestsPerSecond ?? 10,
       maxConcurrent: options.maxConcurrentPolls ?? 64,
@@ -90,7 +93,10 @@ export function createEngine(options: EngineOptions): Engine {
       now,
       retryDelaysMs: options.webhookRetryDelaysMs ?? [5_000, 15_000, 45_000],
       timeoutMs: options.webhookTimeoutMs ?? 30_000,
-      onAttempt: (outcome) => ctx.metrics.webhookAttempts({ outcome }),
+      onAttempt: (attempt) => {
+        ctx.metrics.webhookAttempts({ outcome: attempt.outcome });
+        void logWebhookAttempt(ctx, attempt);
+      },
     }),
     pushedResults: new Map(),
     secrets: {

@@ -3,6 +3,7 @@ import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ImageLimits } from './images';
 import type { Metrics } from './metrics/metrics';
+import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakers } from './router/circuit-breaker';
 import type { RequestSecrets } from './secrets/request-secrets';
 import type { OutputStore } from './storage';
@@ -30,6 +31,8 @@ export type EngineContext = {
   files: OutputStore;
   breakers: CircuitBreakers;
   metrics: Metrics;
+  /** Structured log lines: one per job event (see `logJob`). */
+  log: EngineLogger;
   scheduler: Scheduler;
   safeFetcher: SafeFetcher;
   /** Outgoing `webhook_url` events. */

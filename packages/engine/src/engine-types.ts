@@ -10,6 +10,7 @@ import type {
 import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ApiKeys } from './keys/api-keys';
+import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 import type { Deprecation } from './router/lifecycle';
 import type { Stores } from './store';
@@ -76,10 +77,19 @@ export type EngineOptions = {
    * share one database must share this key.
    */
   secretKey?: string;
+  /** Receives one line per job and webhook event (a pino logger fits). Default: nothing is logged. */
+  logger?: EngineLogger;
 };
 
-/** Who is asking: the verified API key id (`null` when the gateway runs open) and the Idempotency-Key header. */
-export type RequestContext = { apiKeyId: string | null; idempotencyKey?: string | undefined };
+/**
+ * Who is asking: the verified API key id (`null` when the gateway runs open), the Idempotency-Key header, and
+ * the request's id (`X-Request-Id`), which is stored on the jobs it creates and carried by their log lines.
+ */
+export type RequestContext = {
+  apiKeyId: string | null;
+  idempotencyKey?: string | undefined;
+  requestId?: string | undefined;
+};
 
 export type DryRunRoute = {
   provider: string;

@@ -15,6 +15,7 @@ export { type ImageInfo, type ImageMediaType, readImageInfo } from './images';
 export type { ApiKeyRow, ApiKeyStore } from './keys/api-key-store';
 export { type ApiKeyInfo, type ApiKeys, createApiKeys, hashApiKey } from './keys/api-keys';
 export { openApiKeyStore } from './keys/open-api-key-store';
+export type { EngineLogger, LogFields } from './observability/engine-logger';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export type { Deprecation } from './router/lifecycle';
 export {

@@ -28,9 +28,11 @@ export const serveCommand: Command = {
       process.once('SIGTERM', () => done());
     });
     const { startGateway } = await import('@reelay/gateway');
+    // On the real standard error the gateway picks its own format (readable on a terminal, JSON otherwise).
+    const log = io.stderr === process.stderr ? undefined : (line: string) => io.stderr.write(`${line}\n`);
     const gateway = await startGateway({
       env,
-      log: (line: string) => io.stderr.write(`${line}\n`),
+      ...(log ? { log } : {}),
       keysCommand: 'reelay keys',
     }).catch((error: unknown) => {
       // The gateway's configuration errors already say what to change: pass them on as they are.

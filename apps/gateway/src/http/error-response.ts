@@ -2,21 +2,35 @@ import { InvalidRequestError, type OpenAIErrorBody, ReelayError, toOpenAIError }
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { GatewayLogger } from '../logging/create-logger';
 import type { GatewayEnv } from './gateway-env';
 
-export type ErrorLogger = (line: string) => void;
-
 /**
- * The one error handler: any thrown value becomes OpenAI's `{error:{message,type,param,code}}`. User mistakes
- * are ReelayErrors with a 4xx; anything else is logged in full and answered with a bare 500.
+ * The one error handler: any thrown value becomes OpenAI's `{error:{message,type,param,code}}`, plus the
+ * request's `request_id` to quote in a support request. User mistakes are ReelayErrors with a 4xx; anything
+ * else is logged in full (`http.error`, with the stack) and answered with a bare 500.
  */
-export function errorResponse(error: unknown, c: Context<GatewayEnv>, log: ErrorLogger): Response {
+export function errorResponse(error: unknown, c: Context<GatewayEnv>, logger: GatewayLogger): Response {
   const known = ReelayError.isInstance(error) ? error : fromHttpException(error);
   const { status, body } = safeToOpenAIError(known ?? error);
+  const requestId = c.get('requestId');
   if (status >= 500) {
-    log(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path} → ${status}: ${describe(error)}`);
+    logger.error(
+      {
+        event: 'http.error',
+        request_id: requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status,
+        stack: describe(error),
+      },
+      `${c.req.method} ${c.req.path} → ${status}`,
+    );
   }
-  const response = c.json(body, status as ContentfulStatusCode);
+  const response = c.json(
+    requestId === undefined ? body : { error: { ...body.error, request_id: requestId } },
+    status as ContentfulStatusCode,
+  );
   if (status === 401) response.headers.set('www-authenticate', 'Bearer realm="reelay"');
   return response;
 }

@@ -7,5 +7,7 @@ export type GatewayEnv = {
     requestId: string;
     /** Set by the auth middleware: whose jobs this request may see. */
     requestContext: RequestContext;
+    /** The video a create or remix made, for the request's log line. */
+    jobId: string | undefined;
   };
 };

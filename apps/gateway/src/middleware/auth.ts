@@ -17,7 +17,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
     // another process owns what it creates at once, and from then on a keyless request is refused.
     const apiKeyId = token === undefined ? undefined : await engine.apiKeys.verify(token);
     if (apiKeyId !== undefined) {
-      c.set('requestContext', { apiKeyId, idempotencyKey });
+      c.set('requestContext', { apiKeyId, idempotencyKey, requestId: c.get('requestId') });
       return next();
     }
     if ((await engine.apiKeys.count()) === 0) {
@@ -27,7 +27,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
           'This gateway has no API keys yet, so it only serves loopback clients. Create a key with `reelay-gateway keys create <name>` and send it as `Authorization: Bearer <key>`.',
         );
       }
-      c.set('requestContext', { apiKeyId: null, idempotencyKey });
+      c.set('requestContext', { apiKeyId: null, idempotencyKey, requestId: c.get('requestId') });
       return next();
     }
     if (token === undefined) {

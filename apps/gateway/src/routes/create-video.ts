@@ -25,6 +25,7 @@ export function registerCreateVideo({ app, engine, maxBodyBytes }: RouteDeps): v
     }
 
     const result = await engine.createVideo(request, context);
+    c.set('jobId', result.video.id);
     for (const [name, value] of Object.entries(lifecycleHeaders(result.deprecation))) c.header(name, value);
     if (result.replayed) c.header('idempotent-replayed', 'true');
     return c.json(result.video);

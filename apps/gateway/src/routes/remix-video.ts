@@ -13,6 +13,7 @@ export function registerRemixVideo({ app, engine, maxBodyBytes, lifecycleHeaders
   app.post('/v1/videos/:id/remix', limitBody(maxBodyBytes), async (c) => {
     const { prompt } = parseRequest(remixBodySchema, await readBody(c));
     const video = await engine.remixVideo(c.req.param('id'), prompt, c.get('requestContext'));
+    c.set('jobId', video.id);
     for (const [name, value] of Object.entries(lifecycleHeadersFor(video.model))) c.header(name, value);
     return c.json(video);
   });

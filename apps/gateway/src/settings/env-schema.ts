@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { logLevels } from '../logging/log-levels';
 
 /** Unset and empty mean the same: `<CREDENTIAL>= pnpm start` is a common way to switch a provider off. */
 const optionalText = z.preprocess(
@@ -85,6 +86,10 @@ export const envSchema = z.object({
       .optional(),
   ),
   REELAY_CONFIG: optionalText,
+  REELAY_LOG_LEVEL: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
+    z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }).optional(),
+  ),
   REELAY_ALLOW_PRIVATE_ORIGINS: originList,
   REELAY_RETENTION_HOURS: wholeNumber('hours', 1, 24 * 365),
   REELAY_JOB_DEADLINE_MINUTES: wholeNumber('minutes', 1, 24 * 60),

@@ -4,6 +4,7 @@ import type { CreateVideoResult, RequestContext } from '../engine-types';
 import { idempotencyKeyReused, videoNotFound } from '../errors';
 import { newVideoId } from '../ids';
 import { loadInputImage } from '../images';
+import { logJob } from '../observability/job-log';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RoutePlan } from '../router/plan-route';
 import { hashRequest, toStoredRequest } from '../router/stored-request';
@@ -31,7 +32,7 @@ export async function createVideo(
   const owner = ownerOf(context);
   const key = context.idempotencyKey;
   const bodyHash = hashRequest(request);
-  if (key === undefined) return create(ctx, request, owner, bodyHash, undefined);
+  if (key === undefined) return create(ctx, request, owner, bodyHash, undefined, context.requestId);
 
   // Everything up to `inFlight.set` runs without an await, so a duplicate arriving meanwhile sees the entry.
   // Duplicates at other processes sharing the store are settled by the store's atomic claim in `insert`.
@@ -42,7 +43,7 @@ export async function createVideo(
       await pending.catch(() => undefined);
       continue; // the first one settled: it stored the key, or failed before storing anything
     }
-    const promise = replayOrCreate(ctx, request, owner, bodyHash, key);
+    const promise = replayOrCreate(ctx, request, owner, bodyHash, key, context.requestId);
     inFlight.set(slot, promise);
     try {
       return await promise;
@@ -58,10 +59,11 @@ async function replayOrCreate(
   owner: string,
   bodyHash: string,
   key: string,
+  requestId: string | undefined,
 ): Promise<CreateVideoResult> {
   const existing = await ctx.store.idempotency(owner, key);
   if (existing) return replay(ctx, key, bodyHash, existing);
-  return create(ctx, request, owner, bodyHash, key);
+  return create(ctx, request, owner, bodyHash, key, requestId);
 }
 
 async function replay(
@@ -89,6 +91,7 @@ async function create(
   owner: string,
   bodyHash: string,
   key: string | undefined,
+  requestId: string | undefined,
 ): Promise<CreateVideoResult> {
   const stored = toStoredRequest(request);
   const reference = request.input_reference;
@@ -101,7 +104,7 @@ async function create(
 
   const id = newVideoId();
   const inputImage = image ? storeInputImage(ctx, id, image) : null;
-  const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, inputImage });
+  const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, inputImage, requestId });
   const inserted = await ctx.store.insert(
     jobs,
     key === undefined ? undefined : { owner, key, bodyHash, jobId: id },
@@ -111,6 +114,7 @@ async function create(
     if (inputImage) await ctx.files.removeInput(inputImage.file);
     return replay(ctx, key ?? '', bodyHash, inserted.existing);
   }
+  logCreated(ctx, jobs[0]!, plan, owner);
 
   const source = inputImage ? imageSourceOf(ctx, inputImage, image?.bytes) : undefined;
   const stamp = ctx.now();
@@ -159,6 +163,7 @@ function buildJobs(
     plan: RoutePlan;
     stored: NewJob['request'];
     inputImage: StoredImage | null;
+    requestId: string | undefined;
   },
 ): NewJob[] {
   const { plan, stored } = input;
@@ -174,6 +179,7 @@ function buildJobs(
     request: publicRequest(ctx.secrets, stored),
     bodyHash: input.bodyHash,
     inputImage: input.inputImage,
+    requestId: input.requestId ?? null,
     ...settings,
     createdAt: now,
     deadlineAt: now + ctx.settings.jobDeadlineMs,
@@ -212,6 +218,19 @@ function buildJobs(
     newJob({ ...marked, id: newVideoId(), kind: 'child', parentId: input.id, childIndex: index }),
   );
   return [parent, ...children];
+}
+
+function logCreated(ctx: EngineContext, job: NewJob, plan: RoutePlan, owner: string): void {
+  logJob(ctx, job, 'job.created', `created ${job.id} for ${plan.modelId}`, {
+    key_id: owner || undefined,
+    model: plan.modelId,
+    n: job.request.n ?? 1,
+    candidates: plan.candidates.map((candidate) => candidate.offering.provider),
+    cost_estimate_micros: job.costEstimateMicros,
+    image: job.inputImage !== null,
+  });
+  // The prompt is the user's content: only at debug level, never at info.
+  logJob(ctx, job, 'job.prompt', 'prompt of the request', { prompt: job.prompt });
 }
 
 function allChildrenFailed(id: string, errors: ReelayError[]): ReelayError {

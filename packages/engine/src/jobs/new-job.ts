@@ -49,6 +49,8 @@ export function newJob(
     pollCount: 0,
     deletedAt: null,
     outputsRemovedAt: null,
+    requestId: null,
+    traceParent: null,
     ...fields,
   };
 }

@@ -3,6 +3,7 @@ import { InvalidRequestError, type SubmitResult, type VideoObject } from '@reela
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import { newVideoId } from '../ids';
+import { logJob } from '../observability/job-log';
 import {
   allAttemptsFailedError,
   ambiguousSubmitError,
@@ -82,6 +83,7 @@ export async function remixVideo(
       .update(canonicalJson({ remix: id, prompt }))
       .digest('hex'),
     remixedFrom: id,
+    requestId: context.requestId ?? null,
     submitAttempt: 1,
     createdAt: now,
     deadlineAt: now + ctx.settings.jobDeadlineMs,
@@ -127,6 +129,12 @@ export async function remixVideo(
     )
   ) {
     ctx.metrics.jobsCreated({ provider: provider.id });
+    logJob(ctx, job, 'job.submitted', `remix of ${id} submitted to ${provider.id}`, {
+      provider: provider.id,
+      offering: offering.id,
+      upstream_id: result.upstreamId,
+      remixed_from: id,
+    });
     ctx.scheduler.schedule(remixId, provider.id, nextPollAt);
   }
   return toVideoObject(ctx.settings, (await ctx.store.get(remixId))!);

@@ -2,6 +2,7 @@ import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
 import { formatDimensions, toSubmitRequest } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import { type ImageSource, imageForProvider } from '../images';
+import { logJob, logJobFailed } from '../observability/job-log';
 import { publicRequest, redact } from '../secrets/request-secrets';
 import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
 import {
@@ -45,6 +46,14 @@ export async function submitJob(
   let attemptNumber = job.submitAttempt;
 
   for (const [index, candidate] of candidates.entries()) {
+    if (index > 0) {
+      const previous = candidates[index - 1]!.offering.provider;
+      logJob(ctx, job, 'job.fell_back', `falling back from ${previous} to ${candidate.offering.provider}`, {
+        from_provider: previous,
+        provider: candidate.offering.provider,
+        offering: candidate.offering.id,
+      });
+    }
     if (index > 0 || !options.firstMarked) {
       attemptNumber += 1;
       const marked = await write(
@@ -66,6 +75,15 @@ export async function submitJob(
       );
       ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
       if (failure.providerFault) ctx.breakers.failure(provider);
+      logJob(ctx, job, 'job.attempt_failed', `submit to ${provider} failed: ${failure.message}`, {
+        provider,
+        offering: candidate.offering.id,
+        attempt: attemptNumber,
+        status: failure.status,
+        code: failure.code,
+        nothing_created: failure.nothingCreated,
+        duration_ms: Math.round(performance.now() - startedAt),
+      });
       if (failure.nothingCreated) {
         attempts.push({
           provider,
@@ -107,6 +125,14 @@ export async function submitJob(
       ['submitting'],
     );
     ctx.metrics.jobsCreated({ provider });
+    logJob(ctx, job, 'job.submitted', `submitted to ${provider} as ${result.upstreamId}`, {
+      provider,
+      offering: candidate.offering.id,
+      upstream_model: candidate.normalized.upstreamModel,
+      upstream_id: result.upstreamId,
+      attempt: attemptNumber,
+      duration_ms: Math.round(performance.now() - startedAt),
+    });
     if (!stored) {
       // Deleted while the submit was in flight: stop the upstream job we just started.
       await candidate.provider.cancel?.(result.operation).catch(() => undefined);
@@ -154,7 +180,7 @@ function submitRequest(
 
 export async function failJob(
   ctx: EngineContext,
-  job: Pick<JobRecord, 'id' | 'request'>,
+  job: Pick<JobRecord, 'id' | 'request' | 'parentId' | 'requestId'>,
   attempts: Attempt[],
   error: ReelayError,
   provider: string | null,
@@ -176,6 +202,7 @@ export async function failJob(
   };
   await ctx.store.update(job.id, patch);
   ctx.metrics.jobsFailed({ provider: provider ?? 'none', code: error.code ?? 'failed' });
+  logJobFailed(ctx, job, error.code ?? 'failed', error.message, provider);
   return patch;
 }
 

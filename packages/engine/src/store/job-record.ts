@@ -151,4 +151,8 @@ export type JobRecord = {
   pollCount: number;
   deletedAt: number | null;
   outputsRemovedAt: number | null;
+  /** `X-Request-Id` of the creating request: every log line about the job carries it. */
+  requestId: string | null;
+  /** W3C `traceparent` of the create span, so tracker spans join the job's trace; `null` when tracing is off. */
+  traceParent: string | null;
 };

@@ -58,6 +58,8 @@ export type JobRow = {
   poll_count: number;
   deleted_at: number | null;
   outputs_removed_at: number | null;
+  request_id: string | null;
+  trace_parent: string | null;
 };
 
 const jsonObjectSchema = z.record(z.string(), z.unknown());
@@ -124,6 +126,8 @@ export function toJobRecord(row: JobRow): JobRecord {
     pollCount: row.poll_count,
     deletedAt: row.deleted_at,
     outputsRemovedAt: row.outputs_removed_at,
+    requestId: row.request_id,
+    traceParent: row.trace_parent,
   };
 }
 
@@ -198,4 +202,6 @@ export const insertColumns = [
   'pollCount',
   'deletedAt',
   'outputsRemovedAt',
+  'requestId',
+  'traceParent',
 ] as const;

@@ -2,6 +2,7 @@ import type { PollResult, VideoOutputFile, VideoProvider } from '@reelay/core';
 import { ReelayError } from '@reelay/core';
 import { cost } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
+import { logJob } from '../observability/job-log';
 import type { JobRecord, StoredOutput } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
 import { nextPoll } from './next-poll';
@@ -28,11 +29,22 @@ export async function finishJob(
   for (const variant of variants) {
     try {
       const content = await provider.content({ operation: job.operation!, outputs: result.outputs, variant });
-      stored.push(await ctx.files.save(job.id, variant, content));
+      const output = await ctx.files.save(job.id, variant, content);
+      stored.push(output);
       ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'ok' });
-    } catch {
+      logJob(ctx, job, 'job.output_stored', `stored the ${variant}`, {
+        provider: provider.id,
+        variant,
+        bytes: output.size,
+        content_type: output.contentType,
+      });
+    } catch (error) {
       ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'error' });
       if (variant === 'video') {
+        logJob(ctx, job, 'job.poll_failed', `the video could not be stored yet: ${String(error)}`, {
+          provider: provider.id,
+          variant,
+        });
         const next = nextPoll(ctx, job);
         await ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
           'submitted',
@@ -44,13 +56,14 @@ export async function finishJob(
   }
 
   const now = ctx.now();
+  const costMicros = finalCost(ctx, job, result.seconds);
   const completed = await ctx.store.update(
     job.id,
     {
       state: 'completed',
       progress: 100,
       outputs: stored,
-      costMicros: finalCost(ctx, job, result.seconds),
+      costMicros,
       completedAt: now,
       expiresAt: now + ctx.settings.retentionMs,
       nextPollAt: null,
@@ -59,6 +72,13 @@ export async function finishJob(
   );
   if (completed) {
     ctx.metrics.jobsCompleted({ provider: provider.id });
+    logJob(ctx, job, 'job.completed', `completed at ${provider.id}`, {
+      provider: provider.id,
+      upstream_id: job.upstreamId,
+      cost_micros: costMicros,
+      seconds: result.seconds ?? job.seconds,
+      duration_ms: now - job.createdAt,
+    });
     await jobEnded(ctx, job.id);
   } else {
     await ctx.files.remove(job.id); // deleted while downloading

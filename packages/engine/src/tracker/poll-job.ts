@@ -1,5 +1,6 @@
 import { classifyUpstreamFailure, type PollResult, type VideoProvider } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
+import { logJob, logJobFailed } from '../observability/job-log';
 import type { JobRecord } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
 import { finishJob } from './finish-job';
@@ -44,6 +45,7 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
     ctx.breakers.success(provider.id);
   }
 
+  logStatusChange(ctx, job, provider.id, result, pushed !== undefined);
   if (result.status === 'failed') {
     const code = result.canceled ? 'canceled' : result.error.code || 'generation_failed';
     const message = `${provider.name}: ${result.error.message}`;
@@ -55,6 +57,7 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
       )
     ) {
       ctx.metrics.jobsFailed({ provider: provider.id, code });
+      logJobFailed(ctx, job, code, message, provider.id);
       await jobEnded(ctx, id);
     }
     return undefined;
@@ -79,6 +82,12 @@ async function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): P
   const providerId = job.provider ?? 'unknown';
   ctx.metrics.upstreamRequests({ provider: providerId, operation: 'poll', outcome: 'error' });
   const failure = classifyUpstreamFailure(error);
+  logJob(ctx, job, 'job.poll_failed', `poll of ${providerId} failed: ${describeError(error)}`, {
+    provider: providerId,
+    upstream_id: job.upstreamId,
+    status: failure.statusCode,
+    poll: job.pollCount + 1,
+  });
   if (failure.providerFault) ctx.breakers.failure(providerId);
   if (failure.jobGone) {
     const message = `${providerId} no longer knows this job (HTTP ${failure.statusCode}); it cannot be tracked further.`;
@@ -95,6 +104,7 @@ async function pollFailed(ctx: EngineContext, job: JobRecord, error: unknown): P
       )
     ) {
       ctx.metrics.jobsFailed({ provider: providerId, code: 'upstream_job_not_found' });
+      logJobFailed(ctx, job, 'upstream_job_not_found', message, providerId);
       await jobEnded(ctx, job.id);
     }
     return undefined;
@@ -141,8 +151,34 @@ async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProv
     )
   ) {
     ctx.metrics.jobsFailed({ provider: provider.id, code: 'deadline_exceeded' });
+    logJobFailed(ctx, job, 'deadline_exceeded', message, provider.id);
     await jobEnded(ctx, job.id);
   }
+}
+
+/** `job.polled`, once per change of the upstream status; polls that change nothing would drown the log. */
+function logStatusChange(
+  ctx: EngineContext,
+  job: JobRecord,
+  providerId: string,
+  result: PollResult,
+  pushed: boolean,
+): void {
+  const before = job.state === 'submitted' ? 'queued' : 'in_progress';
+  if (result.status === before) return;
+  logJob(ctx, job, 'job.polled', `${providerId} reports ${result.status}`, {
+    provider: providerId,
+    upstream_id: job.upstreamId,
+    status: result.status,
+    previous_status: before,
+    progress: result.status === 'succeeded' ? 100 : clampProgress('progress' in result ? result.progress : 0),
+    poll: job.pollCount + 1,
+    by_webhook: pushed,
+  });
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function clampProgress(progress: number | undefined): number {

@@ -3,6 +3,7 @@ import { WebhookVerificationError } from '@reelay/provider-utils';
 import type { EngineContext } from '../engine-context';
 import type { ProviderWebhookResult } from '../engine-types';
 import { NotFoundError } from '../errors';
+import { logProviderWebhook } from '../observability/webhook-log';
 
 /**
  * A provider's webhook delivery, verified and decoded by its plugin, applied to the job it names. A delivery
@@ -39,17 +40,27 @@ export async function receiveProviderWebhook(
       message: `${provider.name} webhook refused: ${error.message}`,
     });
   }
-  const result = (outcome: ProviderWebhookResult['outcome'], videoId: string | null = null) => {
+  const result = (
+    outcome: ProviderWebhookResult['outcome'],
+    job: { id: string; requestId: string | null } | null = null,
+  ) => {
     ctx.metrics.providerWebhooks({ provider: provider.id, outcome });
-    return { outcome, provider: provider.id, upstreamId: event?.upstreamId ?? null, videoId };
+    const answer = {
+      outcome,
+      provider: provider.id,
+      upstreamId: event?.upstreamId ?? null,
+      videoId: job?.id ?? null,
+    };
+    logProviderWebhook(ctx, answer, job?.requestId ?? null);
+    return answer;
   };
   if (event === undefined) return result('ignored');
   const job = await ctx.store.byUpstreamId(provider.id, event.upstreamId);
   if (!job) return result('unknown_job');
   if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
-    return result('already_final', job.id);
+    return result('already_final', job);
   }
   if (event.result) ctx.pushedResults.set(job.id, event.result);
   ctx.scheduler.schedule(job.id, provider.id, ctx.now());
-  return result(event.result ? 'accepted' : 'poll_scheduled', job.id);
+  return result(event.result ? 'accepted' : 'poll_scheduled', job);
 }

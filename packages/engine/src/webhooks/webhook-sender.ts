@@ -1,6 +1,16 @@
 import { type SafeFetcher, signStandardWebhook, UnsafeUrlError } from '@reelay/provider-utils';
 import type { DeliveryStore, NewWebhookDelivery, WebhookDelivery } from './delivery-store';
 
+export type WebhookAttempt = {
+  outcome: 'delivered' | 'retry' | 'failed';
+  delivery: WebhookDelivery;
+  /** The receiver's status, when it answered. */
+  status: number | undefined;
+  problem: string | undefined;
+  /** When the next attempt is due, for a retry. */
+  retryAt: number | undefined;
+};
+
 export type WebhookSenderOptions = {
   deliveries: DeliveryStore;
   /** Posts with the SSRF checks; never with credentials. */
@@ -12,7 +22,8 @@ export type WebhookSenderOptions = {
   retryDelaysMs: readonly number[];
   /** One attempt, connect to the end of the answer. */
   timeoutMs: number;
-  onAttempt?: (outcome: 'delivered' | 'retry' | 'failed') => void;
+  /** After each attempt: how it went, and for a retry or give-up, why (never the payload). */
+  onAttempt?: (attempt: WebhookAttempt) => void;
   /**
    * With other processes adding deliveries to the same store, how often to look for due ones even when none
    * was known to this process. Default: never (only this process adds deliveries).
@@ -104,6 +115,7 @@ export function createWebhookSender(options: WebhookSenderOptions) {
       body: delivery.payload,
     });
     let problem: string;
+    let status: number | undefined;
     let permanent = false;
     try {
       const response = await options.fetcher.post(delivery.url, {
@@ -112,9 +124,16 @@ export function createWebhookSender(options: WebhookSenderOptions) {
         timeoutMs: options.timeoutMs,
         abortSignal: stopping.signal,
       });
+      status = response.status;
       if (response.status >= 200 && response.status < 300) {
         await deliveries.delivered(delivery.eventId);
-        options.onAttempt?.('delivered');
+        options.onAttempt?.({
+          outcome: 'delivered',
+          delivery,
+          status,
+          problem: undefined,
+          retryAt: undefined,
+        });
         return;
       }
       problem = `the receiver answered HTTP ${response.status}`;
@@ -131,10 +150,11 @@ export function createWebhookSender(options: WebhookSenderOptions) {
     const delay = permanent ? undefined : options.retryDelaysMs[delivery.attempts];
     if (delay === undefined) {
       await deliveries.gaveUp(delivery.eventId, problem);
-      options.onAttempt?.('failed');
+      options.onAttempt?.({ outcome: 'failed', delivery, status, problem, retryAt: undefined });
     } else {
-      await deliveries.retryAt(delivery.eventId, options.now() + delay, problem);
-      options.onAttempt?.('retry');
+      const retryAt = options.now() + delay;
+      await deliveries.retryAt(delivery.eventId, retryAt, problem);
+      options.onAttempt?.({ outcome: 'retry', delivery, status, problem, retryAt });
     }
   }
 

@@ -91,6 +91,11 @@ const migrations: string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
   `,
+  `
+  -- The X-Request-Id of the request that created the job, and its W3C traceparent (NULL when tracing is off).
+  ALTER TABLE jobs ADD COLUMN request_id TEXT;
+  ALTER TABLE jobs ADD COLUMN trace_parent TEXT;
+  `,
 ];
 
 /** Any fixed number shared by every Reelay instance: the advisory lock that serialises migrations. */

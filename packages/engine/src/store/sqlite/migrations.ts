@@ -94,6 +94,12 @@ const migrations: string[] = [
   );
   CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
   `,
+  `
+  -- The X-Request-Id of the request that created the job, and its W3C traceparent (NULL when tracing is off),
+  -- so the tracker's later log lines and spans belong to the same request and trace.
+  ALTER TABLE jobs ADD COLUMN request_id TEXT;
+  ALTER TABLE jobs ADD COLUMN trace_parent TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
