@@ -1,8 +1,8 @@
+import type { VideoObject as Video } from '@reelay/core';
 import type { GatewayClient } from './gateway-client';
 import type { Interrupt } from './interrupt';
 import { type Io, isInteractive } from './io';
 import { createProgressBar } from './output/progress-bar';
-import type { Video } from './video-types';
 
 export type FollowOptions = {
   json: boolean;

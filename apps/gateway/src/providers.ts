@@ -32,7 +32,7 @@ export function buildProviders(
   return providers.map((provider) => {
     const extras = extraOfferings
       .filter((offering) => offering.provider === provider.id)
-      .map(toVideoOffering);
+      .map(({ provider: _provider, ...offering }) => offering);
     return extras.length === 0 ? provider : withExtraOfferings(provider, extras);
   });
 }
@@ -42,33 +42,6 @@ function withExtraOfferings(provider: VideoProvider, extras: VideoOffering[]): V
   const replaced = new Set(extras.map((offering) => offering.model));
   const offerings = [...provider.offerings.filter((offering) => !replaced.has(offering.model)), ...extras];
   return Object.create(provider, { offerings: { value: offerings, enumerable: true } }) as VideoProvider;
-}
-
-function toVideoOffering(extra: ExtraOffering): VideoOffering {
-  const { capabilities } = extra;
-  const size =
-    capabilities.size.kind === 'grid'
-      ? {
-          ...capabilities.size,
-          aspectRatioField: capabilities.size.aspectRatioField,
-          tierField: capabilities.size.tierField,
-        }
-      : capabilities.size;
-  return {
-    model: extra.model,
-    upstream: extra.upstream,
-    parameters: extra.parameters,
-    providerParameters: extra.providerParameters,
-    capabilities: {
-      ...capabilities,
-      size: size as VideoOffering['capabilities']['size'],
-      audio:
-        capabilities.audio === undefined
-          ? undefined
-          : { field: capabilities.audio.field, default: capabilities.audio.default },
-      image: capabilities.image,
-    },
-  };
 }
 
 function createProvider({ packageName, plugin, settings }: PluginConnection): VideoProvider {

@@ -1,10 +1,12 @@
 import type {
   BackoffOptions,
   CreateVideoRequest,
-  NormalizationEntry,
+  Deprecation,
+  DryRunResult,
+  ModelCard,
   Registry,
+  VideoList,
   VideoObject,
-  VideoWarning,
   WebhookRequest,
 } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
@@ -12,9 +14,7 @@ import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ApiKeys } from './keys/api-keys';
 import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
-import type { Deprecation } from './router/lifecycle';
 import type { Stores } from './store';
-import type { ModelCard } from './view/model-cards';
 
 export type EngineOptions = {
   /** `createRegistry({ providers, catalog: catalog.models })` from `@reelay/core`. */
@@ -89,54 +89,6 @@ export type RequestContext = {
   apiKeyId: string | null;
   idempotencyKey?: string | undefined;
   requestId?: string | undefined;
-};
-
-export type DryRunRoute = {
-  provider: string;
-  offering: string;
-  upstream_model: string;
-  healthy: boolean;
-  quote: {
-    usd: string;
-    micros: number;
-    per_unit_micros: number;
-    unit: string;
-    estimated: boolean;
-    as_of: string;
-  } | null;
-  quote_problem: string | null;
-  size: string;
-  seconds: number;
-  audio: boolean;
-  normalization: NormalizationEntry[];
-  warnings: VideoWarning[];
-  /** Why it sits where it does in the order. */
-  reason: string;
-};
-
-export type DryRunResult = {
-  object: 'video.dry_run';
-  model: string;
-  requested_model: string;
-  n: number;
-  sandbox: boolean;
-  route: DryRunRoute[];
-  /** The offering a real create would try first. */
-  chosen: string;
-  skipped: Array<{ provider: string; offering: string; reason: string }>;
-  allow_fallbacks: boolean;
-  /** The first route's quote × n. */
-  cost_estimate: { usd: string; micros: number } | null;
-  warnings: VideoWarning[];
-  deprecation: Deprecation | undefined;
-};
-
-export type VideoList = {
-  object: 'list';
-  data: VideoObject[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
 };
 
 export type ProviderHealth = { id: string; state: CircuitState; consecutiveFailures: number };

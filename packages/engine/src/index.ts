@@ -1,14 +1,11 @@
 export { createEngine } from './create-engine';
 export type {
   CreateVideoResult,
-  DryRunResult,
-  DryRunRoute,
   Engine,
   EngineOptions,
   ProviderHealth,
   ProviderWebhookResult,
   RequestContext,
-  VideoList,
 } from './engine-types';
 export { NotFoundError } from './errors';
 export { type ImageInfo, type ImageMediaType, readImageInfo } from './images';
@@ -17,7 +14,6 @@ export { type ApiKeyInfo, type ApiKeys, createApiKeys, hashApiKey } from './keys
 export { openApiKeyStore } from './keys/open-api-key-store';
 export type { EngineLogger, LogFields } from './observability/engine-logger';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
-export type { Deprecation } from './router/lifecycle';
 export {
   isPostgresUrl,
   migrateDatabase,
@@ -29,5 +25,4 @@ export {
   postgresSchemaVersion,
   type Stores,
 } from './store';
-export type { ModelCard, ModelProviderCard } from './view/model-cards';
 export { loadWebhookSecret } from './webhooks/webhook-secret';

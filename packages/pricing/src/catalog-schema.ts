@@ -1,4 +1,4 @@
-import { canonicalTier } from '@reelay/core';
+import { canonicalTier, catalogModelSchema, isoDateSchema, lifecycleSchema } from '@reelay/core';
 import { z } from 'zod';
 
 const idPattern = /^[a-z0-9][a-z0-9._-]*$/;
@@ -7,10 +7,7 @@ const catalogId = z
   .string()
   .regex(idPattern, 'must be a lowercase id such as `sora-2-pro` or `fal` (letters, digits, `.`, `-`, `_`)');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
-  .refine(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)');
+const isoDate = isoDateSchema;
 
 /** A price in integer micro-USD. Zero is refused: a $0 price would make every quote free. */
 const micros = z
@@ -75,24 +72,6 @@ export const priceEntrySchema = z
     path: ['note'],
   });
 
-export const lifecycleSchema = z.strictObject({
-  status: z.enum(['active', 'deprecated', 'retired']),
-  deprecatedAt: isoDate.optional(),
-  retiredAt: isoDate.optional(),
-  /** Catalog ids to move to; each must exist in the catalog. */
-  successors: z.array(catalogId).default([]),
-  note: z.string().trim().min(1).optional(),
-});
-
-export const catalogModelSchema = z.strictObject({
-  id: catalogId,
-  name: z.string().trim().min(1),
-  creator: catalogId,
-  family: catalogId,
-  tags: z.array(z.string().min(1)).default([]),
-  lifecycle: lifecycleSchema.default({ status: 'active', successors: [] }),
-});
-
 export const catalogDataSchema = z.strictObject({
   models: z.array(catalogModelSchema),
   prices: z.array(priceEntrySchema),
@@ -121,8 +100,3 @@ export type PriceUnit = PriceEntry['unit'];
 export type Rate = z.output<typeof rate>;
 export type CatalogDataInput = z.input<typeof catalogDataSchema>;
 export type CatalogOverrides = z.input<typeof catalogOverridesSchema>;
-
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}

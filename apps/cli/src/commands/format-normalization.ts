@@ -1,4 +1,4 @@
-import type { DryRunRoute } from '../video-types';
+import type { DryRunRoute } from '@reelay/core';
 
 type Entry = NonNullable<DryRunRoute['normalization']>[number];
 

@@ -1,4 +1,5 @@
-import { formatMoney, type Video } from '../video-types';
+import type { VideoObject as Video } from '@reelay/core';
+import { formatMoney } from '../video-helpers';
 
 /** `reelay jobs show` for a person: one labelled line per fact, the whole object only with --json. */
 export function formatVideo(video: Video): string {
@@ -7,7 +8,7 @@ export function formatVideo(video: Video): string {
     ['id', video.id],
     ['model', video.model],
     ['status', `${video.status}${video.status === 'completed' ? '' : ` (${video.progress ?? 0}%)`}`],
-    ['provider', metadata.offering ?? metadata.provider],
+    ['provider', metadata.offering ?? [metadata.provider ?? ''].flat().join(', ')],
     ['size', video.size],
     ['seconds', video.seconds],
     ['cost', formatMoney(metadata.cost ?? metadata.cost_estimate)],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import type { DryRunResult as DryRun, VideoObject as Video } from '@reelay/core';
 import { CliError, ExitCode, usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
@@ -12,7 +13,7 @@ import { type Io, isInteractive } from '../io';
 import { createColors } from '../output/colors';
 import { createWarningPrinter } from '../output/warnings';
 import { numberFlag, parseFlags } from '../parse-flags';
-import { childIds, chosenRoute, type DryRun, formatMoney, usdOf, type Video } from '../video-types';
+import { childIds, chosenRoute, formatMoney, usdOf } from '../video-helpers';
 import { printRoute } from './print-route';
 
 const flags = {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { VideoObject as Video, VideoList } from '@reelay/core';
 import { CliError, ExitCode, usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
@@ -9,7 +10,7 @@ import { createColors } from '../output/colors';
 import { formatTable } from '../output/table';
 import { createWarningPrinter } from '../output/warnings';
 import { numberFlag, parseFlags } from '../parse-flags';
-import { formatMoney, type Video } from '../video-types';
+import { formatMoney } from '../video-helpers';
 import { formatVideo } from './format-video';
 
 const flags = {
@@ -63,7 +64,7 @@ export const jobsCommand: Command = {
           limit: String(numberFlag(values.limit, 'limit', { integer: true, min: 1 }) ?? 20),
         });
         if (values.after) query.set('after', values.after);
-        const page = await client.json<{ data: Video[]; has_more: boolean }>('GET', `/v1/videos?${query}`);
+        const page = await client.json<VideoList>('GET', `/v1/videos?${query}`);
         if (values.json) print(page);
         else {
           io.stdout.write(
@@ -74,7 +75,7 @@ export const jobsCommand: Command = {
                 video.model,
                 video.status,
                 `${video.progress ?? 0}%`,
-                video.metadata?.provider ?? '',
+                [video.metadata.provider ?? ''].flat().join(', '),
                 formatMoney(video.metadata?.cost ?? video.metadata?.cost_estimate),
               ]),
             ),

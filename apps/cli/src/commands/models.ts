@@ -1,24 +1,8 @@
+import type { ModelCard, SizeCapability } from '@reelay/core';
 import type { Command } from '../command';
 import { connect } from '../connect';
 import { formatTable } from '../output/table';
 import { parseFlags } from '../parse-flags';
-
-type SizeCapability =
-  | { kind: 'list'; options: Array<{ width: number; height: number; tier: string }> }
-  | { kind: 'grid'; aspectRatios: string[]; tiers: string[] }
-  | { kind: 'range'; minPixels: number; maxPixels: number };
-
-/** The parts of the gateway's model card the table shows. */
-type ModelCard = {
-  id: string;
-  modes: string[];
-  lifecycle: { status: string; successors: string[] };
-  providers: Array<{
-    id: string;
-    price: { display: string } | null;
-    capabilities: { duration: { values: number[] }; size: SizeCapability };
-  }>;
-};
 
 export const modelsCommand: Command = {
   name: 'models',

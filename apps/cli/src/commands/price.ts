@@ -1,3 +1,4 @@
+import type { DryRunResult as DryRun } from '@reelay/core';
 import { usageError } from '../cli-error';
 import type { Command } from '../command';
 import { connect } from '../connect';
@@ -7,7 +8,7 @@ import { createColors } from '../output/colors';
 import { formatTable } from '../output/table';
 import { createWarningPrinter } from '../output/warnings';
 import { parseFlags } from '../parse-flags';
-import { type DryRun, formatMoney } from '../video-types';
+import { formatMoney } from '../video-helpers';
 import { changedEntries, describeChange } from './format-normalization';
 
 export const priceCommand: Command = {

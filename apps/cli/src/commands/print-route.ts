@@ -1,6 +1,7 @@
+import type { DryRunResult as DryRun } from '@reelay/core';
 import type { Io } from '../io';
 import type { Colors } from '../output/colors';
-import { chosenRoute, type DryRun, formatMoney } from '../video-types';
+import { chosenRoute, formatMoney } from '../video-helpers';
 import { formatRequested, formatSent } from './format-normalization';
 
 /** The route, what was normalized and the price, before anything is submitted. */

@@ -1,4 +1,5 @@
 export { classifyUpstreamFailure, type UpstreamFailure } from './classify-upstream-failure';
+export { formatIssuePath, InvalidOfferingError } from './invalid-offering-error';
 export { InvalidRequestError } from './invalid-request-error';
 export { LoadApiKeyError } from './load-api-key-error';
 export { listSome, NoSuchModelError } from './no-such-model-error';

@@ -1,7 +1,13 @@
 export { type DurationMatch, durationRange, formatDuration, matchDuration } from './match-duration';
 export { type MatchInput, matchRequest, type NormalizedRequest } from './match-request';
 export { describeSupportedSizes, matchSize, type SizeMatch } from './match-size';
-export { type NormalizationAction, type NormalizationEntry, REDACTED } from './normalization-entry';
+export {
+  type NormalizationAction,
+  type NormalizationEntry,
+  normalizationActionSchema,
+  normalizationEntrySchema,
+  REDACTED,
+} from './normalization-entry';
 export { formatDimensions, parseDimensions, parseRatio, ratioDistance, ratioOf, reduceRatio } from './ratio';
 export { resolveSizeTarget, type SizeRequest, type SizeSource, type SizeTarget } from './size-target';
 export { canonicalTier, dimensionsForTier, nearestTier, parseTier, pickNearest, tierArea } from './tier';

@@ -1,7 +1,8 @@
+import { InvalidOfferingError } from '../errors/invalid-offering-error';
 import { listSome, NoSuchModelError } from '../errors/no-such-model-error';
 import { NoSuchProviderError } from '../errors/no-such-provider-error';
 import type { CatalogModel } from '../spec/catalog-model';
-import type { ProviderOffering } from '../spec/offering';
+import { type ProviderOffering, type VideoOffering, videoOfferingSchema } from '../spec/offering';
 import type { VideoProvider } from '../spec/video-provider';
 
 export type RegistryOptions = {
@@ -36,7 +37,10 @@ export type Registry = {
   readonly secretParameters: ReadonlySet<string>;
 };
 
-/** Composes providers and the catalog into one place to look models up. */
+/**
+ * Composes providers and the catalog into one place to look models up. Every offering is validated against
+ * the contract first: an invalid one throws `InvalidOfferingError` naming the provider, offering and path.
+ */
 export function createRegistry(options: RegistryOptions): Registry {
   const providers = new Map<string, VideoProvider>();
   for (const provider of options.providers) {
@@ -46,8 +50,8 @@ export function createRegistry(options: RegistryOptions): Registry {
   }
   const cards = new Map((options.catalog ?? []).map((card) => [card.id, card]));
   const offerings: ProviderOffering[] = [...providers.values()].flatMap((provider) =>
-    provider.offerings.map((offering) => ({
-      ...offering,
+    provider.offerings.map((offering, index) => ({
+      ...validOffering(provider.id, offering, index),
       provider: provider.id,
       id: `${provider.id}/${offering.model}`,
     })),
@@ -107,4 +111,15 @@ export function createRegistry(options: RegistryOptions): Registry {
       return { modelId, pinnedProvider, candidates, card: cards.get(modelId) };
     },
   };
+}
+
+function validOffering(providerId: string, offering: VideoOffering, index: number): VideoOffering {
+  const result = videoOfferingSchema.safeParse(offering);
+  if (result.success) return result.data;
+  const model = typeof offering?.model === 'string' ? ` '${offering.model}'` : '';
+  throw new InvalidOfferingError({
+    providerId,
+    offering: `offerings[${index}]${model}`,
+    issues: result.error.issues,
+  });
 }

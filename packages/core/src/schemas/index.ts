@@ -9,12 +9,39 @@ export {
   type UploadedFile,
   uploadedFileSchema,
 } from './create-video-request';
+export {
+  type Deprecation,
+  type DryRunResult,
+  type DryRunRoute,
+  deprecationSchema,
+  dryRunResultSchema,
+  dryRunRouteSchema,
+  routeQuoteSchema,
+} from './dry-run';
+export {
+  type ModelCard,
+  type ModelProviderCard,
+  modelCardSchema,
+  modelListSchema,
+  modelProviderCardSchema,
+} from './model-card';
+export { type Money, moneySchema } from './money';
 export { booleanLike, numberLike } from './numeric';
 export {
-  normalizationEntrySchema,
+  type VideoAttempt,
+  type VideoError,
+  type VideoList,
+  type VideoMetadata,
   type VideoObject,
+  type VideoOutput,
   type VideoStatus,
+  videoAttemptSchema,
+  videoChildSchema,
+  videoDeletedSchema,
   videoErrorSchema,
+  videoListSchema,
+  videoMetadataSchema,
   videoObjectSchema,
+  videoOutputSchema,
   videoStatusSchema,
 } from './video-object';

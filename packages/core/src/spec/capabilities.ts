@@ -1,12 +1,23 @@
-import type { JsonObject } from './json-value';
+import { z } from 'zod';
+import { jsonObjectSchema } from './json-value';
+import { wirePathSchema } from './wire-path';
 
 /** Text-to-video, or image-to-video (the image is the first frame). */
-export type VideoMode = 'text-to-video' | 'image-to-video';
+export const videoModeSchema = z.enum(['text-to-video', 'image-to-video']);
+export type VideoMode = z.infer<typeof videoModeSchema>;
 
 /** `16:9`, `9:16`, `1:1`, `21:9`, … */
-export type AspectRatio = `${number}:${number}`;
+const ASPECT_RATIO_MESSAGE = 'must be "W:H" in whole numbers, e.g. "16:9"';
+export const aspectRatioSchema = z
+  .templateLiteral([z.number(), ':', z.number()], { error: ASPECT_RATIO_MESSAGE })
+  .refine((value) => /^\d{1,5}:\d{1,5}$/.test(value), ASPECT_RATIO_MESSAGE);
+export type AspectRatio = z.infer<typeof aspectRatioSchema>;
 
-export type Dimensions = { width: number; height: number };
+export const dimensionsSchema = z.strictObject({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type Dimensions = z.infer<typeof dimensionsSchema>;
 
 /**
  * A resolution tier. Three families exist in the wild and all are accepted everywhere:
@@ -14,15 +25,62 @@ export type Dimensions = { width: number; height: number };
  * - K tiers (`0.5K`, `1K`, `2K`, `4K`): an area of (K·1024)² pixels;
  * - megapixel tiers (`0.25MP`, `1MP`): an area of MP·1024² pixels.
  */
-export type ResolutionTier = `${number}p` | `${number}K` | `${number}MP`;
+const TIER_MESSAGE = 'must be a tier such as "720p", "2K" or "1MP"';
+export const resolutionTierSchema = z
+  .union(
+    [
+      z.templateLiteral([z.number(), 'p']),
+      z.templateLiteral([z.number(), 'K']),
+      z.templateLiteral([z.number(), 'MP']),
+    ],
+    { error: TIER_MESSAGE },
+  )
+  .refine((value) => /^\d+(\.\d+)?(p|K|MP)$/.test(value), TIER_MESSAGE);
+export type ResolutionTier = z.infer<typeof resolutionTierSchema>;
 
 /** An explicit size the provider accepts, and the fields that ask for it on the wire. */
-export type SizeOption = Dimensions & {
-  /** Fields merged into the upstream body when this size is chosen, e.g. `{ size: '1280x720' }`. */
-  wire: JsonObject;
+export const sizeOptionSchema = z.strictObject({
+  ...dimensionsSchema.shape,
+  /**
+   * Fields set in the upstream body when this size is chosen, e.g. `{ size: '1280x720' }`. Keys are wire
+   * paths, so `{ 'parameters.resolution': '720p' }` writes a nested field.
+   */
+  wire: jsonObjectSchema,
   /** The tier this size belongs to, used for pricing (`720p`, `1080p`, …). */
-  tier: ResolutionTier;
-};
+  tier: resolutionTierSchema,
+});
+export type SizeOption = z.infer<typeof sizeOptionSchema>;
+
+const listSizeSchema = z.strictObject({
+  kind: z.literal('list'),
+  options: z.array(sizeOptionSchema).min(1),
+  default: dimensionsSchema,
+});
+
+const gridSizeSchema = z.strictObject({
+  kind: z.literal('grid'),
+  aspectRatios: z.array(aspectRatioSchema).min(1),
+  tiers: z.array(resolutionTierSchema).min(1),
+  default: z.strictObject({ aspectRatio: aspectRatioSchema, tier: resolutionTierSchema }),
+  /** Wire path for the aspect ratio; `undefined` means the provider takes no ratio (it follows the image). */
+  aspectRatioField: wirePathSchema.optional(),
+  /** Wire path for the tier; `undefined` means the tier is implied by the endpoint. */
+  tierField: wirePathSchema.optional(),
+  /** Wire value per tier when it differs from the tier name (`{ '1080p': 'high' }`). */
+  tierWire: z.partialRecord(resolutionTierSchema, z.string()).optional(),
+});
+
+const rangeSizeSchema = z.strictObject({
+  kind: z.literal('range'),
+  minPixels: z.number().int().positive(),
+  maxPixels: z.number().int().positive(),
+  /** Each side must be a multiple of this (often 8 or 16). */
+  multipleOf: z.number().int().positive(),
+  maxSide: z.number().int().positive(),
+  default: dimensionsSchema,
+  /** How the chosen size is written upstream. */
+  wire: z.enum(['width-height', 'size-string']),
+});
 
 /**
  * What sizes an offering can produce. Exactly one of three shapes:
@@ -30,76 +88,61 @@ export type SizeOption = Dimensions & {
  * - `grid`: every aspect ratio × every tier (fal `aspect_ratio` + `resolution`);
  * - `range`: any size within pixel limits (clamped keeping the aspect ratio).
  */
-export type SizeCapability =
-  | { kind: 'list'; options: SizeOption[]; default: Dimensions }
-  | {
-      kind: 'grid';
-      aspectRatios: AspectRatio[];
-      tiers: ResolutionTier[];
-      default: { aspectRatio: AspectRatio; tier: ResolutionTier };
-      /** Upstream field for the aspect ratio; `undefined` means the provider takes no ratio (it follows the image). */
-      aspectRatioField: string | undefined;
-      /** Upstream field for the tier; `undefined` means the tier is implied by the endpoint. */
-      tierField: string | undefined;
-      /** Wire value per tier when it differs from the tier name (`{ '1080p': 'high' }`). */
-      tierWire?: Partial<Record<ResolutionTier, string>>;
-    }
-  | {
-      kind: 'range';
-      minPixels: number;
-      maxPixels: number;
-      /** Each side must be a multiple of this (often 8 or 16). */
-      multipleOf: number;
-      maxSide: number;
-      default: Dimensions;
-      /** How the chosen size is written upstream. */
-      wire: 'width-height' | 'size-string';
-    };
+export const sizeCapabilitySchema = z.discriminatedUnion('kind', [
+  listSizeSchema,
+  gridSizeSchema,
+  rangeSizeSchema,
+]);
+export type SizeCapability = z.infer<typeof sizeCapabilitySchema>;
 
-/** How a duration in seconds is written on the wire. */
-export type DurationFormat =
-  /** `8` */
-  | 'integer'
-  /** `"8"` */
-  | 'string'
-  /** `"8s"` */
-  | 'string-with-s';
+/** How a duration in seconds is written on the wire: `8`, `"8"` or `"8s"`. */
+export const durationFormatSchema = z.enum(['integer', 'string', 'string-with-s']);
+export type DurationFormat = z.infer<typeof durationFormatSchema>;
 
-export type DurationCapability = {
-  /** The upstream field (`seconds`, `duration`). */
-  field: string;
-  format: DurationFormat;
+export const durationCapabilitySchema = z.strictObject({
+  /** The upstream wire path (`seconds`, `duration`, `parameters.durationSeconds`). */
+  field: wirePathSchema,
+  format: durationFormatSchema,
   /** Accepted durations in seconds, ascending. Ranges are expanded by `durationRange()`. */
-  values: number[];
-  default: number;
-};
+  values: z.array(z.number().positive()).min(1),
+  default: z.number().positive(),
+});
+export type DurationCapability = z.infer<typeof durationCapabilitySchema>;
 
-export type AudioCapability = {
-  /** Upstream field switching audio on and off; `undefined` when audio is always on (or always off). */
-  field: string | undefined;
-  default: boolean;
-};
+export const audioCapabilitySchema = z.strictObject({
+  /** Wire path switching audio on and off; `undefined` when audio is always on (or always off). */
+  field: wirePathSchema.optional(),
+  default: z.boolean(),
+});
+export type AudioCapability = z.infer<typeof audioCapabilitySchema>;
 
-export type ImageInputCapability = {
-  /** Upstream field for the first-frame image (`image_url`, `input_reference`). */
-  field: string;
+export const imageInputFormSchema = z.enum(['url', 'data-uri', 'upload']);
+
+export const imageInputCapabilitySchema = z.strictObject({
+  /** Wire path for the first-frame image (`image_url`, `input_reference`, `instances[0].image`). */
+  field: wirePathSchema,
   /** Forms the provider accepts, in order of preference. */
-  accepts: Array<'url' | 'data-uri' | 'upload'>;
-};
+  accepts: z.array(imageInputFormSchema).min(1),
+});
+export type ImageInputCapability = z.infer<typeof imageInputCapabilitySchema>;
+
+export const outputVariantSchema = z.enum(['video', 'thumbnail', 'spritesheet']);
+export type OutputVariant = z.infer<typeof outputVariantSchema>;
 
 /** Everything an offering can do, as data, so routing and matching never guess. */
-export type VideoCapabilities = {
-  modes: VideoMode[];
-  size: SizeCapability;
-  duration: DurationCapability;
+export const videoCapabilitiesSchema = z.strictObject({
+  modes: z.array(videoModeSchema).min(1),
+  size: sizeCapabilitySchema,
+  duration: durationCapabilitySchema,
   /** `undefined` when the model makes silent video only. */
-  audio: AudioCapability | undefined;
+  audio: audioCapabilitySchema.optional(),
   /** `undefined` when the model has no image-to-video mode. */
-  image: ImageInputCapability | undefined;
-  /** How many videos one upstream call can make; above this the gateway emulates `n`. */
-  maxVideosPerCall: number;
-  /** Whether a finished video can be remixed with a new prompt at this provider. */
-  remix: boolean;
-  /** Output variants `content()` can return. */
-  variants: Array<'video' | 'thumbnail' | 'spritesheet'>;
-};
+  image: imageInputCapabilitySchema.optional(),
+  /** How many videos one upstream call can make; above this the gateway emulates `n`. Default 1. */
+  maxVideosPerCall: z.number().int().positive().default(1),
+  /** Whether a finished video can be remixed with a new prompt at this provider. Default false. */
+  remix: z.boolean().default(false),
+  /** Output variants `content()` can return. Default `['video']`. */
+  variants: z.array(outputVariantSchema).min(1).default(['video']),
+});
+export type VideoCapabilities = z.infer<typeof videoCapabilitiesSchema>;

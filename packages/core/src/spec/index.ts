@@ -1,10 +1,11 @@
-export type * from './capabilities';
-export type * from './catalog-model';
-export type * from './json-value';
-export type * from './offering';
+export * from './capabilities';
+export * from './catalog-model';
+export * from './json-value';
+export * from './offering';
 export type * from './operation';
-export type * from './parameter-map';
+export * from './parameter-map';
 export type * from './provider-plugin';
 export { PROVIDER_PLUGIN_SPECIFICATION_VERSION } from './provider-plugin';
 export type * from './video-provider';
-export type * from './warning';
+export * from './warning';
+export * from './wire-path';

@@ -1,2 +1,7 @@
+import { z } from 'zod';
+
 export type JsonValue = null | string | number | boolean | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
+
+/** Any JSON object (an upstream body fragment, a stored operation). */
+export const jsonObjectSchema: z.ZodType<JsonObject> = z.record(z.string(), z.json());

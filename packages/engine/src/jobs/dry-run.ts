@@ -1,7 +1,6 @@
-import { type CreateVideoRequest, formatDimensions } from '@reelay/core';
+import { type CreateVideoRequest, type DryRunResult, type DryRunRoute, formatDimensions } from '@reelay/core';
 import { microsToUsdString } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
-import type { DryRunResult, DryRunRoute } from '../engine-types';
 import { loadInputImage } from '../images';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RouteCandidate, type RoutePlan } from '../router/plan-route';

@@ -1,6 +1,6 @@
-import { InvalidRequestError } from '@reelay/core';
+import { InvalidRequestError, type VideoList } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
-import type { RequestContext, VideoList } from '../engine-types';
+import type { RequestContext } from '../engine-types';
 import { toVideoObject } from '../view/video-object';
 import { liveChildren, ownerOf } from './visible-job';
 

@@ -1,16 +1,4 @@
-import type { Lifecycle, VideoWarning } from '@reelay/core';
-
-/**
- * A model's lifecycle as the gateway reports it (`Deprecation` / `Sunset` headers). `date` is the retirement
- * date for a retired model and the deprecation date for a deprecated one.
- */
-export type Deprecation = {
-  status: 'deprecated' | 'retired';
-  date?: string;
-  deprecatedAt?: string;
-  retiredAt?: string;
-  successors: string[];
-};
+import type { Deprecation, Lifecycle, VideoWarning } from '@reelay/core';
 
 export function deprecationOf(lifecycle: Lifecycle | undefined): Deprecation | undefined {
   if (!lifecycle || lifecycle.status === 'active') return undefined;

@@ -1,4 +1,9 @@
-import type { JsonObject, NormalizationEntry, VideoWarning } from '@reelay/core';
+import {
+  type JsonObject,
+  type NormalizationEntry,
+  type VideoWarning,
+  videoAttemptSchema,
+} from '@reelay/core';
 import { z } from 'zod';
 
 /**
@@ -28,14 +33,7 @@ export const unfinishedStates: readonly JobState[] = [
 export type JobKind = 'single' | 'parent' | 'child';
 
 /** One entry of the attempt trail shown in `metadata.attempts`. */
-export const attemptSchema = z.object({
-  provider: z.string(),
-  offering: z.string(),
-  outcome: z.enum(['submitted', 'failed', 'unknown', 'interrupted']),
-  error: z
-    .object({ status: z.number().nullable(), code: z.string().nullable(), message: z.string() })
-    .optional(),
-});
+export const attemptSchema = videoAttemptSchema;
 export type Attempt = z.infer<typeof attemptSchema>;
 
 export const storedOutputSchema = z.object({

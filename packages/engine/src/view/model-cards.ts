@@ -1,47 +1,5 @@
-import type { CatalogModel, ProviderOffering, Registry, VideoCapabilities, VideoMode } from '@reelay/core';
+import type { CatalogModel, ModelCard, ModelProviderCard, ProviderOffering, Registry } from '@reelay/core';
 import { type Catalog, formatUsd, type ProviderPriceRange, priceRange } from '@reelay/pricing';
-
-export type ModelProviderCard = {
-  provider: string;
-  /** `provider/model`, usable as `model` to pin this provider. */
-  id: string;
-  upstream: Partial<Record<VideoMode, string>>;
-  price: {
-    /** Cheapest per-second rate, e.g. `"from $0.30/s"`. */
-    display: string;
-    from_usd_per_second: string;
-    to_usd_per_second: string;
-    unit: 'per_second' | 'per_video';
-    as_of: string;
-    estimated: boolean;
-  } | null;
-  capabilities: VideoCapabilities;
-  provider_parameters: string[];
-};
-
-/** OpenAI's model object (`client.models.list()` works) plus what Reelay knows about the model. */
-export type ModelCard = {
-  id: string;
-  object: 'model';
-  /** Unix seconds: the earliest catalog price date, or 0 when unknown. */
-  created: number;
-  owned_by: string;
-  name: string;
-  family: string | null;
-  tags: string[];
-  modes: VideoMode[];
-  max_duration_seconds: number;
-  lifecycle: {
-    status: 'active' | 'deprecated' | 'retired';
-    deprecated_at: string | null;
-    retired_at: string | null;
-    successors: string[];
-    note: string | null;
-  };
-  /** The cheapest provider's rate, e.g. `"from $0.10/s"`; `null` when unpriced. */
-  price: string | null;
-  providers: ModelProviderCard[];
-};
 
 export function modelCard(
   catalog: Catalog,
