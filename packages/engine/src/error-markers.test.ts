@@ -10,7 +10,8 @@ type ErrorClass = { name: string; prototype: object; isInstance(error: unknown):
 const samples: Record<string, () => Error> = {
   ReelayError: () => new core.ReelayError({ message: 'm', type: 't', status: 500 }),
   InvalidRequestError: () => new core.InvalidRequestError({ param: 'size', message: 'm' }),
-  InvalidOfferingError: () => new core.InvalidOfferingError({ providerId: 'acme', offering: 'x', issues: [] }),
+  InvalidOfferingError: () =>
+    new core.InvalidOfferingError({ providerId: 'acme', offering: 'x', issues: [] }),
   LoadApiKeyError: () =>
     new core.LoadApiKeyError({ provider: 'acme', environmentVariableName: 'ACME_API_KEY' }),
   NoSuchModelError: () => new core.NoSuchModelError({ modelId: 'x', available: [] }),
