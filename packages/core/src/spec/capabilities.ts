@@ -54,7 +54,8 @@ export type SizeOption = z.infer<typeof sizeOptionSchema>;
 const listSizeSchema = z.strictObject({
   kind: z.literal('list'),
   options: z.array(sizeOptionSchema).min(1),
-  default: dimensionsSchema,
+  /** The size made when none is asked; one of the options may be given as is (its other fields are ignored). */
+  default: z.object(dimensionsSchema.shape),
 });
 
 const gridSizeSchema = z.strictObject({
