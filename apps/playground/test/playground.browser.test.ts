@@ -274,7 +274,8 @@ describe.skipIf(!hasChromium)(
       });
       await expect.poll(() => page.evaluate(IN_PAGE.previewWidth(640)), { timeout: 15_000 }).toBe(true);
       await expect.poll(() => page.locator('#price-line').textContent(), { timeout: 15_000 }).toMatch(/^\$/);
-      expect(await page.locator('.route-chosen').textContent()).toContain('image-to-video');
+      // The cheapest route is Kling's own API, whose one upstream model takes both modes.
+      expect(await page.locator('.route-chosen').textContent()).toMatch(/^kling → kling-v3 /);
       expect(await page.locator('#snippet-code').textContent()).toContain(
         '"input_reference": "data:image/png;base64,',
       );
@@ -297,7 +298,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.evaluate(IN_PAGE.scrollWidth)).toBeLessThanOrEqual(375);
 
       // The model group is a native radio group: arrow keys move the selection, and the dry run follows.
-      await page.getByRole('radio', { name: /Veo 3\.1/ }).focus();
+      await page.getByRole('radio', { name: 'Veo 3.1 active', exact: true }).focus();
       await page.keyboard.press('ArrowDown');
       const selected = await page.evaluate(IN_PAGE.checkedModel);
       expect(selected).not.toBe('veo-3.1');
@@ -311,7 +312,7 @@ describe.skipIf(!hasChromium)(
       expect(await page.getByRole('tab', { name: 'JavaScript' }).getAttribute('aria-selected')).toBe('true');
       expect(await page.locator('#snippet-code').textContent()).toContain('client.videos.create(');
 
-      await page.getByRole('radio', { name: /Veo 3\.1/ }).check();
+      await page.getByRole('radio', { name: 'Veo 3.1 active', exact: true }).check();
       await expect.poll(() => page.locator('#price-line').textContent(), { timeout: 15_000 }).toMatch(/^\$/);
       await page.screenshot({ path: join(screenshotsDir, 'playground-phone.png'), fullPage: true });
       expect(errors).toEqual([]);
