@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDatabase, testDatabaseServer } from '../../test-support/test-database';
 import { describeStoreContract } from '../store-contract.suite';
 import { openPostgresStores } from './open-postgres-stores';
-import { migratePostgres } from './postgres-migrations';
+import { migratePostgres, postgresSchemaVersion } from './postgres-migrations';
 
 const server = testDatabaseServer();
 
@@ -21,15 +21,16 @@ describe.skipIf(server === undefined)('Postgres', () => {
 
   it('should migrate once when many instances start at the same moment', async () => {
     const database = await freshDatabase(server!);
+    const pg = await import('pg');
+    const pools = Array.from({ length: 4 }, () => new pg.default.Pool({ connectionString: database.url }));
     try {
-      const pg = await import('pg');
-      const pools = Array.from({ length: 4 }, () => new pg.default.Pool({ connectionString: database.url }));
+      const versions = Array.from({ length: postgresSchemaVersion }, (_, index) => index + 1);
       const applied = await Promise.all(pools.map((pool) => migratePostgres(pool)));
-      expect(applied.flat()).toEqual([1]);
-      const { rows } = await pools[0]!.query('SELECT version FROM reelay_schema_migrations');
-      expect(rows).toEqual([{ version: 1 }]);
-      await Promise.all(pools.map((pool) => pool.end()));
+      expect(applied.flat().sort((a, b) => a - b)).toEqual(versions);
+      const { rows } = await pools[0]!.query('SELECT version FROM reelay_schema_migrations ORDER BY version');
+      expect(rows).toEqual(versions.map((version) => ({ version })));
     } finally {
+      await Promise.all(pools.map((pool) => pool.end()));
       await database.drop();
     }
   });
