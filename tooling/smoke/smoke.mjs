@@ -26,7 +26,7 @@ const baseURL = await new Promise((resolve) => {
   let seen = '';
   gateway.stderr.on('data', (chunk) => {
     seen += chunk;
-    const match = /listening on (http:\/\/\S+)/.exec(seen);
+    const match = /listening on (http:\/\/[^\s"]+)/.exec(seen);
     if (match) resolve(`${match[1]}/v1`);
   });
   gateway.once('exit', (code) => fail(`the gateway exited (${code}) before listening:\n${seen}`));
