@@ -1,5 +1,6 @@
 export { type DurationMatch, durationRange, formatDuration, matchDuration } from './match-duration';
-export { type MatchInput, matchRequest, type NormalizedRequest } from './match-request';
+export { type MediaCounts, ROUTED_PARAMETERS, type RoutedParameter } from './match-inputs';
+export { type MatchInput, matchRequest, type NormalizedRequest, type SourceVideo } from './match-request';
 export { describeSupportedSizes, matchSize, type SizeMatch } from './match-size';
 export {
   type NormalizationAction,

@@ -1,13 +1,27 @@
 import { UnsupportedCapabilityError } from '../errors/unsupported-capability-error';
-import type { AspectRatio, Dimensions, ResolutionTier, VideoMode } from '../spec/capabilities';
+import type {
+  AspectRatio,
+  Dimensions,
+  DurationCapability,
+  ResolutionTier,
+  VideoMode,
+} from '../spec/capabilities';
 import type { JsonObject, JsonValue } from '../spec/json-value';
 import type { VideoOffering } from '../spec/offering';
 import type { VideoWarning } from '../spec/warning';
-import { matchDuration } from './match-duration';
+import { type DurationMatch, matchDuration } from './match-duration';
+import { type MediaCounts, matchMediaInputs, matchRoutedParameters } from './match-inputs';
 import { describeSupportedSizes, matchSize } from './match-size';
 import { type NormalizationEntry, REDACTED } from './normalization-entry';
 import { formatDimensions, reduceRatio } from './ratio';
 import { resolveSizeTarget } from './size-target';
+
+/** The video an extend or edit starts from: its size and length where the gateway could read them. */
+export type SourceVideo = {
+  operation: 'extend' | 'edit';
+  dimensions: Dimensions | undefined;
+  seconds: number | undefined;
+};
 
 /** The parts of a create request that matching looks at, already validated. */
 export type MatchInput = {
@@ -18,6 +32,12 @@ export type MatchInput = {
   n?: number | undefined;
   audio?: boolean | undefined;
   hasImage: boolean;
+  /** The last frame and reference images sent besides the first frame. Default none. */
+  media?: MediaCounts | undefined;
+  negativePrompt?: string | undefined;
+  seed?: number | undefined;
+  /** Set for an extension or an edit of an existing video, with what is known of that video. */
+  source?: SourceVideo | undefined;
   /** Reject instead of snapping or dropping. */
   strict?: boolean | undefined;
   webhookUrl?: string | undefined;
@@ -48,15 +68,16 @@ export type NormalizedRequest = {
  */
 export function matchRequest(offering: VideoOffering, input: MatchInput): NormalizedRequest {
   const capabilities = offering.capabilities;
-  const mode: VideoMode = input.hasImage ? 'image-to-video' : 'text-to-video';
+  const mode = modeOf(input);
   const upstreamModel = offering.upstream[mode];
   if (upstreamModel === undefined || !capabilities.modes.includes(mode)) {
     throw new UnsupportedCapabilityError({
-      param: input.hasImage ? 'input_reference' : 'prompt',
+      param: input.source ? 'video' : input.hasImage ? 'input_reference' : 'prompt',
       message: `${offering.model} does not do ${mode} here.`,
       supported: capabilities.modes,
     });
   }
+  if (input.source) return matchFromVideo(offering, input, input.source, mode, upstreamModel);
 
   const report: NormalizationEntry[] = [];
   const warnings: VideoWarning[] = [];
@@ -121,16 +142,55 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
     warnings.push({ type: 'compatibility', feature: 'size', details: sizeNote });
   }
 
-  const duration = matchDuration(capabilities.duration, input.seconds);
+  const duration = reportDuration(offering.model, capabilities.duration, input, body, report, warnings);
+
+  const { audio, n } = matchRest(offering, input, body, report, warnings);
+
+  return {
+    mode,
+    upstreamModel,
+    dimensions: size.dimensions,
+    tier: size.tier,
+    aspectRatio: reduceRatio(size.dimensions),
+    seconds: duration.seconds,
+    audio,
+    n,
+    body,
+    report,
+    warnings,
+  };
+}
+
+function isSameField(param: string, requested: JsonValue, wire: JsonObject): boolean {
+  const keys = Object.keys(wire);
+  return keys.length === 1 && keys[0] === param && wire[param] === requested;
+}
+
+function modeOf(input: MatchInput): VideoMode {
+  if (input.source) return input.source.operation === 'extend' ? 'extend-video' : 'edit-video';
+  return input.hasImage ? 'image-to-video' : 'text-to-video';
+}
+
+/** Matches `seconds` to one duration capability, writing the wire field and the report line. */
+function reportDuration(
+  model: string,
+  capability: DurationCapability,
+  input: MatchInput,
+  body: JsonObject,
+  report: NormalizationEntry[],
+  warnings: VideoWarning[],
+): DurationMatch {
+  const strict = input.strict === true;
+  const duration = matchDuration(capability, input.seconds);
   if (strict && duration.snapped) {
     throw new UnsupportedCapabilityError({
       param: 'seconds',
-      message: `${offering.model} cannot make ${input.seconds} s here (strict mode).`,
-      supported: capabilities.duration.values.map((value) => `${value}`),
+      message: `${model} cannot make ${input.seconds} s here (strict mode).`,
+      supported: capability.values.map((value) => `${value}`),
     });
   }
-  body[capabilities.duration.field] = duration.wire;
-  const durationSent = { [capabilities.duration.field]: duration.wire };
+  body[capability.field] = duration.wire;
+  const durationSent = { [capability.field]: duration.wire };
   if (input.seconds === undefined) {
     report.push({
       param: 'seconds',
@@ -153,8 +213,8 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
       details: `${input.seconds} s is not offered; sending ${duration.seconds} s`,
     });
   } else {
-    const renamedOnly = capabilities.duration.format === 'integer';
-    const sameField = capabilities.duration.field === 'seconds';
+    const renamedOnly = capability.format === 'integer';
+    const sameField = capability.field === 'seconds';
     report.push({
       param: 'seconds',
       requested: input.seconds,
@@ -163,6 +223,19 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
     });
   }
 
+  return duration;
+}
+
+/** Audio, `n`, the input files, the webhook and every other parameter: the same whatever the mode. */
+function matchRest(
+  offering: VideoOffering,
+  input: MatchInput,
+  body: JsonObject,
+  report: NormalizationEntry[],
+  warnings: VideoWarning[],
+): { audio: boolean; n: number } {
+  const capabilities = offering.capabilities;
+  const strict = input.strict === true;
   let audio = capabilities.audio?.default ?? false;
   if (input.audio !== undefined) {
     if (capabilities.audio === undefined && input.audio) {
@@ -224,6 +297,8 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
     });
   }
 
+  matchMediaInputs(offering, input.media ?? { lastFrame: false, referenceImages: 0 }, report);
+  matchRoutedParameters(offering, { negative_prompt: input.negativePrompt, seed: input.seed }, body, report);
   if (input.hasImage && capabilities.image) {
     report.push({
       param: 'input_reference',
@@ -279,22 +354,91 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
     }
   }
 
+  return { audio, n };
+}
+
+/**
+ * An extension or an edit: the size follows the source video, so none is sent; an edit keeps its length too,
+ * while an extension matches `seconds` to the new segment's durations.
+ */
+function matchFromVideo(
+  offering: VideoOffering,
+  input: MatchInput,
+  source: SourceVideo,
+  mode: VideoMode,
+  upstreamModel: string,
+): NormalizedRequest {
+  const capabilities = offering.capabilities;
+  const capability = capabilities.video;
+  if (capability === undefined) {
+    throw new UnsupportedCapabilityError({
+      param: 'video',
+      message: `${offering.model} declares ${mode} but no way to send the video.`,
+      supported: [],
+    });
+  }
+  if (
+    capability.maxSeconds !== undefined &&
+    source.seconds !== undefined &&
+    source.seconds > capability.maxSeconds
+  ) {
+    throw new UnsupportedCapabilityError({
+      param: 'video',
+      message: `${offering.model} takes source videos up to ${capability.maxSeconds} s here; this one is ${source.seconds} s.`,
+      supported: [`up to ${capability.maxSeconds} s`],
+    });
+  }
+  const report: NormalizationEntry[] = [];
+  const warnings: VideoWarning[] = [];
+  const body: JsonObject = {};
+  const dropped = (param: string, requested: JsonValue, note: string) => {
+    if (input.strict === true) {
+      throw new UnsupportedCapabilityError({
+        param,
+        message: `${offering.model}: ${note} (strict mode).`,
+        supported: [],
+      });
+    }
+    report.push({ param, requested, sent: null, action: 'dropped', note });
+    warnings.push({ type: 'compatibility', feature: param, details: note });
+  };
+  const sizeNote = 'the new video keeps the size of the source video';
+  if (input.size !== undefined && input.size !== 'auto') dropped('size', input.size, sizeNote);
+  if (input.aspectRatio !== undefined) dropped('aspect_ratio', input.aspectRatio, sizeNote);
+  if (input.resolution !== undefined) dropped('resolution', input.resolution, sizeNote);
+  // The size is the source's where it could be read, else the model's default: it only prices the job.
+  const size = matchSize(
+    capabilities.size,
+    resolveSizeTarget({ size: source.dimensions ? formatDimensions(source.dimensions) : undefined }),
+  );
+  report.push({
+    param: 'video',
+    requested: '(video)',
+    sent: { [capability.field]: '(video)' },
+    action: capability.field === 'video' ? 'passthrough' : 'renamed',
+  });
+  let seconds: number;
+  if (mode === 'extend-video') {
+    const durations = capability.extendDuration ?? capabilities.duration;
+    seconds = reportDuration(offering.model, durations, input, body, report, warnings).seconds;
+  } else {
+    if (input.seconds !== undefined)
+      dropped('seconds', input.seconds, 'an edit keeps the length of the source video');
+    seconds = source.seconds ?? capabilities.duration.default;
+  }
+  const { audio, n } = matchRest(offering, input, body, report, warnings);
+  const dimensions = source.dimensions ?? size.dimensions;
   return {
     mode,
     upstreamModel,
-    dimensions: size.dimensions,
+    dimensions,
     tier: size.tier,
-    aspectRatio: reduceRatio(size.dimensions),
-    seconds: duration.seconds,
+    aspectRatio: reduceRatio(dimensions),
+    seconds,
     audio,
     n,
     body,
     report,
     warnings,
   };
-}
-
-function isSameField(param: string, requested: JsonValue, wire: JsonObject): boolean {
-  const keys = Object.keys(wire);
-  return keys.length === 1 && keys[0] === param && wire[param] === requested;
 }

@@ -1,5 +1,5 @@
 import type { VideoOffering } from '../spec/offering';
-import type { ImageInput, SubmitRequest } from '../spec/video-provider';
+import type { ImageInput, SubmitRequest, VideoInput } from '../spec/video-provider';
 import type { NormalizedRequest } from './match-request';
 
 /** What an adapter receives for a request matched to `offering`: the one place this shape is assembled. */
@@ -8,6 +8,9 @@ export function toSubmitRequest(options: {
   normalized: NormalizedRequest;
   prompt: string;
   image: ImageInput | undefined;
+  lastFrame?: ImageInput | undefined;
+  referenceImages?: ImageInput[] | undefined;
+  video?: VideoInput | undefined;
 }): SubmitRequest {
   const { offering, normalized } = options;
   return {
@@ -17,6 +20,9 @@ export function toSubmitRequest(options: {
     prompt: options.prompt,
     body: normalized.body,
     image: options.image,
+    lastFrame: options.lastFrame,
+    referenceImages: options.referenceImages ?? [],
+    video: options.video,
     dimensions: normalized.dimensions,
     tier: normalized.tier,
     seconds: normalized.seconds,

@@ -21,6 +21,30 @@ export const inputReferenceSchema = z.union([
   uploadedFileSchema,
 ]);
 
+/** At most this many reference images in one request; each offering states its own, lower, limit. */
+export const MAX_REFERENCE_IMAGES = 8;
+
+/**
+ * The source video of an extend or edit: a Reelay video id (`{id}`, as the `openai` SDK sends it), an https
+ * URL, a data URI, or an uploaded file.
+ */
+export const videoReferenceSchema = z.union([
+  z.string().min(1, 'must be an https URL, a data: URI or {"id": "video_…"}'),
+  z.object({ id: z.string().min(1, 'must be the id of a completed video') }).strict(),
+  z.object({ video_url: z.string().min(1) }).strict(),
+  uploadedFileSchema,
+]);
+export type VideoReference = z.infer<typeof videoReferenceSchema>;
+
+/** What makes a request an extension or an edit of an existing video rather than a new one. */
+export const videoSourceSchema = z
+  .object({
+    operation: z.enum(['extend', 'edit']),
+    video: videoReferenceSchema,
+  })
+  .strict();
+export type VideoSource = z.infer<typeof videoSourceSchema>;
+
 export const providerPreferencesSchema = z
   .object({
     /** Try these providers first, in this order. */
@@ -50,6 +74,23 @@ const knownFields = {
   n: numberLike.pipe(z.number().int('must be a whole number').min(1).max(8)).optional(),
   audio: booleanLike.optional(),
   input_reference: inputReferenceSchema.optional(),
+  /** The last frame, for first-and-last-frame generation (needs `input_reference` at most providers). */
+  last_frame: inputReferenceSchema.optional(),
+  reference_images: z
+    .array(inputReferenceSchema)
+    .min(1, 'must hold at least one image')
+    .max(MAX_REFERENCE_IMAGES, `may hold at most ${MAX_REFERENCE_IMAGES} images`)
+    .optional(),
+  negative_prompt: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(4_000, 'must be at most 4000 characters')
+    .optional(),
+  seed: numberLike
+    .pipe(z.number().int('must be a whole number').min(0).max(4_294_967_295, 'must fit in 32 bits'))
+    .optional(),
+  /** Set by `POST /v1/videos/extensions` and `/v1/videos/edits`: the video to extend or edit. */
+  source: videoSourceSchema.optional(),
   webhook_url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   metadata: z
     .record(z.string().max(64), z.string().max(512))

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { jsonObjectSchema } from './json-value';
 import { wirePathSchema } from './wire-path';
 
-/** Text-to-video, or image-to-video (the image is the first frame). */
-export const videoModeSchema = z.enum(['text-to-video', 'image-to-video']);
+/**
+ * What a job does: text-to-video, image-to-video (the image is the first frame), or a new video made from an
+ * existing one: `extend-video` continues it, `edit-video` changes it as the prompt says.
+ */
+export const videoModeSchema = z.enum(['text-to-video', 'image-to-video', 'extend-video', 'edit-video']);
 export type VideoMode = z.infer<typeof videoModeSchema>;
 
 /** `16:9`, `9:16`, `1:1`, `21:9`, … */
@@ -127,6 +130,28 @@ export const imageInputCapabilitySchema = z.strictObject({
 });
 export type ImageInputCapability = z.infer<typeof imageInputCapabilitySchema>;
 
+export const referenceImagesCapabilitySchema = z.strictObject({
+  ...imageInputCapabilitySchema.shape,
+  /** The most reference images one call takes. */
+  max: z.number().int().positive(),
+});
+export type ReferenceImagesCapability = z.infer<typeof referenceImagesCapabilitySchema>;
+
+export const videoInputFormSchema = z.enum(['url', 'data-uri', 'upload']);
+
+/** A source video for `extend-video` and `edit-video`. */
+export const videoInputCapabilitySchema = z.strictObject({
+  /** Wire path for the source video (`video.url`, `videoUri`, `instances[0].video`). */
+  field: wirePathSchema,
+  /** Forms the provider accepts, in order of preference. */
+  accepts: z.array(videoInputFormSchema).min(1),
+  /** The longest source video the provider takes, in seconds. Undefined: no stated limit. */
+  maxSeconds: z.number().positive().optional(),
+  /** Durations of the new segment in `extend-video`, when they differ from `duration`. */
+  extendDuration: durationCapabilitySchema.optional(),
+});
+export type VideoInputCapability = z.infer<typeof videoInputCapabilitySchema>;
+
 export const outputVariantSchema = z.enum(['video', 'thumbnail', 'spritesheet']);
 export type OutputVariant = z.infer<typeof outputVariantSchema>;
 
@@ -139,6 +164,12 @@ export const videoCapabilitiesSchema = z.strictObject({
   audio: audioCapabilitySchema.optional(),
   /** `undefined` when the model has no image-to-video mode. */
   image: imageInputCapabilitySchema.optional(),
+  /** A last frame besides the first (first-and-last-frame generation). `undefined`: not offered. */
+  lastFrame: imageInputCapabilitySchema.optional(),
+  /** Reference images that guide subjects and style without being a frame. `undefined`: not offered. */
+  referenceImages: referenceImagesCapabilitySchema.optional(),
+  /** The source video of `extend-video` and `edit-video` modes. `undefined`: neither mode. */
+  video: videoInputCapabilitySchema.optional(),
   /** How many videos one upstream call can make; above this the gateway emulates `n`. Default 1. */
   maxVideosPerCall: z.number().int().positive().default(1),
   /** Whether a finished video can be remixed with a new prompt at this provider. Default false. */

@@ -3,11 +3,20 @@ import type { JsonObject } from './json-value';
 import type { VideoOffering } from './offering';
 import type { ContentResult, PollResult, SubmitResult, VideoOperation, VideoOutputFile } from './operation';
 
-/** The first-frame image, in the form the gateway resolved it to for this provider. */
-export type ImageInput =
+/** An input file (an image or a video) in the form the gateway resolved it to for this provider. */
+export type MediaInput =
   | { kind: 'url'; url: string }
   | { kind: 'data-uri'; uri: string }
   | { kind: 'upload'; data: Uint8Array; mediaType: string; filename: string };
+
+/** An input image (first frame, last frame or reference). */
+export type ImageInput = MediaInput;
+
+/** The source video of an `extend-video` or `edit-video` job, with what the gateway measured of it. */
+export type VideoInput = MediaInput & {
+  /** Its length in seconds, where the gateway could read it. */
+  seconds: number | undefined;
+};
 
 /** A request already matched to one offering: every value is one the provider accepts. */
 export type SubmitRequest = {
@@ -21,7 +30,14 @@ export type SubmitRequest = {
    * The adapter adds `prompt`, the image and any field of its own, and sends the rest as is.
    */
   body: JsonObject;
+  /** The first frame (`image-to-video`). */
   image: ImageInput | undefined;
+  /** The last frame, when the request asks for first-and-last-frame generation. */
+  lastFrame: ImageInput | undefined;
+  /** Reference images, in the order given; empty when none. */
+  referenceImages: ImageInput[];
+  /** The source video (`extend-video`, `edit-video`). */
+  video: VideoInput | undefined;
   /** Canonical values, for adapters that need them (logging, derived fields). */
   dimensions: Dimensions;
   tier: ResolutionTier;
