@@ -123,12 +123,7 @@ function lifecycleLookup(engine: Engine): (model: string) => Record<string, stri
     let headers: Record<string, string> = {};
     try {
       const { lifecycle } = engine.getModel(model);
-      headers = lifecycleHeaders({
-        status: lifecycle.status,
-        deprecatedAt: lifecycle.deprecated_at ?? undefined,
-        retiredAt: lifecycle.retired_at ?? undefined,
-        successors: lifecycle.successors,
-      });
+      headers = lifecycleHeaders(lifecycle);
     } catch {
       // a model no provider serves any more has no card; its videos simply carry no headers
     }

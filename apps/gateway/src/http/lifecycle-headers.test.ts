@@ -11,8 +11,8 @@ describe('lifecycleHeaders', () => {
     expect(
       lifecycleHeaders({
         status: 'deprecated',
-        deprecatedAt: '2026-03-24',
-        retiredAt: '2026-09-24',
+        deprecated_at: '2026-03-24',
+        retired_at: '2026-09-24',
         successors: ['veo-3.1', 'kling-3'],
       }),
     ).toEqual({

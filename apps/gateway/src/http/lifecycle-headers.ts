@@ -1,8 +1,8 @@
-/** The parts of a model's lifecycle the headers need (core's `Lifecycle` and the engine's `Deprecation` fit). */
+/** The parts of a model's lifecycle the headers need (a model card's `lifecycle` and the dry run's `deprecation` fit). */
 export type LifecycleDates = {
   status: 'active' | 'deprecated' | 'retired';
-  deprecatedAt?: string | undefined;
-  retiredAt?: string | undefined;
+  deprecated_at?: string | null | undefined;
+  retired_at?: string | null | undefined;
   successors: readonly string[];
 };
 
@@ -14,9 +14,9 @@ export type LifecycleDates = {
 export function lifecycleHeaders(lifecycle: LifecycleDates | undefined): Record<string, string> {
   if (lifecycle === undefined || lifecycle.status === 'active') return {};
   const headers: Record<string, string> = {};
-  const deprecated = epochSeconds(lifecycle.deprecatedAt) ?? epochSeconds(lifecycle.retiredAt);
+  const deprecated = epochSeconds(lifecycle.deprecated_at) ?? epochSeconds(lifecycle.retired_at);
   headers['deprecation'] = deprecated === undefined ? 'true' : `@${deprecated}`;
-  const retired = epochSeconds(lifecycle.retiredAt);
+  const retired = epochSeconds(lifecycle.retired_at);
   if (retired !== undefined) headers['sunset'] = new Date(retired * 1000).toUTCString();
   if (lifecycle.successors.length > 0) {
     headers['link'] = lifecycle.successors
@@ -26,8 +26,8 @@ export function lifecycleHeaders(lifecycle: LifecycleDates | undefined): Record<
   return headers;
 }
 
-function epochSeconds(date: string | undefined): number | undefined {
-  if (date === undefined) return undefined;
+function epochSeconds(date: string | null | undefined): number | undefined {
+  if (date === undefined || date === null) return undefined;
   const ms = Date.parse(`${date}T00:00:00Z`);
   return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000);
 }

@@ -133,7 +133,8 @@ export function matchRequest(offering: VideoOffering, input: MatchInput): Normal
   if (target.source === 'default') {
     report.push({
       param: 'size',
-      requested: null,
+      // `auto` asks for the model's default, so the report shows it was asked, not left out.
+      requested: input.size === 'auto' ? 'auto' : null,
       sent: size.wire,
       action: 'defaulted',
       note: `model default ${formatDimensions(size.dimensions)}`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { booleanLike, numberLike } from './numeric';
+import { booleanLike, numberLike, secondsLike } from './numeric';
 
 const sizePattern = /^(auto|\d{1,5}x\d{1,5}|\d{1,5}:\d{1,5})$/;
 const ratioPattern = /^\d{1,5}:\d{1,5}$/;
@@ -63,8 +63,8 @@ export type ProviderPreferences = z.infer<typeof providerPreferencesSchema>;
 const knownFields = {
   model: z.string().min(1, 'is required, e.g. "sora-2-pro" or "fal/sora-2-pro"'),
   prompt: z.string().min(1, 'must not be empty').max(32_000, 'must be at most 32000 characters'),
-  seconds: numberLike.pipe(z.number().positive('must be greater than 0').max(600)).optional(),
-  duration: numberLike.pipe(z.number().positive('must be greater than 0').max(600)).optional(),
+  seconds: secondsLike.pipe(z.number().positive('must be greater than 0').max(600)).optional(),
+  duration: secondsLike.pipe(z.number().positive('must be greater than 0').max(600)).optional(),
   size: z.string().regex(sizePattern, 'must be "WxH" (1280x720), "W:H" (16:9) or "auto"').optional(),
   aspect_ratio: z.string().regex(ratioPattern, 'must be "W:H", e.g. "16:9"').or(z.literal('auto')).optional(),
   resolution: z

@@ -41,8 +41,8 @@ export const deprecationSchema = z.object({
   status: z.enum(['deprecated', 'retired']),
   /** The retirement date of a retired model, the deprecation date of a deprecated one. */
   date: z.string().optional(),
-  deprecatedAt: z.string().optional(),
-  retiredAt: z.string().optional(),
+  deprecated_at: z.string().optional(),
+  retired_at: z.string().optional(),
   successors: z.array(z.string()),
 });
 export type Deprecation = z.infer<typeof deprecationSchema>;

@@ -26,7 +26,7 @@ export {
   modelProviderCardSchema,
 } from './model-card';
 export { type Money, moneySchema } from './money';
-export { booleanLike, numberLike } from './numeric';
+export { booleanLike, numberLike, secondsLike } from './numeric';
 export {
   type VideoAttempt,
   type VideoError,

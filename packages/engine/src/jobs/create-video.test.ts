@@ -99,7 +99,10 @@ describe('createVideo', () => {
     expect(error.message).toMatch(
       /1\) alpha\/test-model: HTTP 503 .*\(nothing was created\); 2\) beta\/test-model: HTTP 500/,
     );
-    const [failed] = (await engine.listVideos(context, {})).data;
+    // The caller got an error, not a video: the list leaves it out, the id named in the error still answers.
+    expect((await engine.listVideos(context, {})).data).toEqual([]);
+    const id = /video_\w+/.exec(error.message)![0];
+    const failed = await engine.getVideo(id, context);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'all_providers_failed' } });
   });
 

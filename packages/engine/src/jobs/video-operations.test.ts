@@ -168,6 +168,33 @@ describe('listVideos', () => {
   });
 });
 
+describe('listVideos leaves out refused creates', () => {
+  it('should not list a create that failed with nothing created, and still fill each page', async () => {
+    const setup = await startFakeSetup();
+    try {
+      const made = async (prompt: string) =>
+        (await setup.engine.createVideo({ model: 'test-model', prompt }, open)).video.id;
+      const first = await made('first');
+      setup.alpha.failNextSubmits({ kind: 'status', status: 503 });
+      setup.beta.failNextSubmits({ kind: 'status', status: 503 });
+      const refused = await setup.engine
+        .createVideo({ model: 'test-model', prompt: 'refused' }, open)
+        .catch((e) => e);
+      expect(refused).toMatchObject({ code: 'all_providers_failed' });
+      const last = await made('last');
+
+      const all = await setup.engine.listVideos(open, {});
+      expect(all.data.map((video) => video.id)).toEqual([last, first]);
+      const page = await setup.engine.listVideos(open, { limit: 1 });
+      expect(page).toMatchObject({ first_id: last, has_more: true });
+      const next = await setup.engine.listVideos(open, { limit: 1, after: page.last_id! });
+      expect(next).toMatchObject({ first_id: first, last_id: first, has_more: false });
+    } finally {
+      await setup.close();
+    }
+  });
+});
+
 describe('remixVideo', () => {
   it('should remix at the provider that made the original', async () => {
     const setup = await startFakeSetup({}, { remix: true });

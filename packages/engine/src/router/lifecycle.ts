@@ -6,8 +6,8 @@ export function deprecationOf(lifecycle: Lifecycle | undefined): Deprecation | u
   return {
     status: lifecycle.status,
     ...(date ? { date } : {}),
-    ...(lifecycle.deprecatedAt ? { deprecatedAt: lifecycle.deprecatedAt } : {}),
-    ...(lifecycle.retiredAt ? { retiredAt: lifecycle.retiredAt } : {}),
+    ...(lifecycle.deprecatedAt ? { deprecated_at: lifecycle.deprecatedAt } : {}),
+    ...(lifecycle.retiredAt ? { retired_at: lifecycle.retiredAt } : {}),
     successors: [...lifecycle.successors],
   };
 }

@@ -84,8 +84,8 @@ describe('routing', () => {
     expect(ok.deprecation).toEqual({
       status: 'retired',
       date: '2026-09-24',
-      deprecatedAt: '2026-03-24',
-      retiredAt: '2026-09-24',
+      deprecated_at: '2026-03-24',
+      retired_at: '2026-09-24',
       successors: ['veo-3.1'],
     });
     expect(ok.video.metadata['warnings']).toContainEqual(
