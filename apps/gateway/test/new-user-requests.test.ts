@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './test-gateway';
+import { builtInSimulators, startTestGateway, type TestGateway } from './test-gateway';
 
 type Entry = { param: string; requested: unknown; action: string };
 type DryRun = {
@@ -53,6 +53,52 @@ describe('requests a new user sends', () => {
       deprecated_at: expect.any(String),
       retired_at: '2026-09-24',
       successors: expect.any(Array),
+    });
+  });
+
+  describe('a parameter only the user knows', () => {
+    const submits = () => {
+      const simulators = builtInSimulators(gateway);
+      return [simulators.openai, simulators.fal, simulators.replicate].flatMap((simulator) =>
+        simulator.requests.filter((request) => request.method === 'POST'),
+      );
+    };
+
+    it('is warned about in the dry run: no provider declares it, so it is passed through on trust', async () => {
+      const plan = await dryRun({ model: 'sora-2-pro', prompt: 'a fox', foo: 'bar' });
+      expect(plan.warnings).toContainEqual(
+        expect.objectContaining({
+          type: 'compatibility',
+          feature: 'foo',
+          details: expect.stringContaining('foo'),
+        }),
+      );
+      expect(plan.route[0]?.normalization).toContainEqual(
+        expect.objectContaining({ param: 'foo', action: 'passthrough' }),
+      );
+    });
+
+    it('refused by the provider is the user error: a 400 naming it, tried nowhere else, listed nowhere', async () => {
+      const before = submits().length;
+      const response = await post({ model: 'sora-2-pro', prompt: 'a fox', foo: 'bar' });
+      const body = (await response.json()) as { error: Record<string, unknown> };
+      expect(response.status).toBe(400);
+      expect(body.error).toMatchObject({
+        type: 'invalid_request_error',
+        param: 'foo',
+        code: 'parameter_refused',
+      });
+      expect(body.error['message']).toContain(`Unknown parameter: 'foo'`);
+      // about the parameter, not the model: the retirement note is not glued on
+      expect(body.error['message']).not.toContain('retired');
+      const sent = submits().slice(before);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.path).toBe('/v1/videos');
+
+      const list = (await (await fetch(`${gateway.url}/v1/videos`)).json()) as {
+        data: Array<{ prompt: string }>;
+      };
+      expect(list.data).toEqual([]);
     });
   });
 });

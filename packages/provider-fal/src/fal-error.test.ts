@@ -10,6 +10,7 @@ type Case = {
   expected: {
     message: string;
     providerCode?: string | undefined;
+    upstreamParam?: string | undefined;
     isRetryable: boolean;
     retryAfterMs?: number;
   };
@@ -29,6 +30,7 @@ const cases: Case[] = [
       message:
         "fal: HTTP 422 Unprocessable Entity: body.duration: Input should be '4', '8' or '12'; body.prompt: Field required",
       providerCode: 'literal_error',
+      upstreamParam: 'duration',
       isRetryable: false,
     },
   },
@@ -121,6 +123,7 @@ describe('parseFalError', () => {
     });
     expect(error.message).toBe(expected.message);
     expect(error.providerCode).toBe(expected.providerCode);
+    expect(error.upstreamParam).toBe(expected.upstreamParam);
     expect(error.isRetryable).toBe(expected.isRetryable);
     expect(error.retryAfterMs).toBe(expected.retryAfterMs);
     expect(error.nothingCreated).toBe(true);

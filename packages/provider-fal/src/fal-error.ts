@@ -18,6 +18,7 @@ export const parseFalError = createErrorParser((body, { status, headers }) => {
     return {
       detail: issues.length > 0 ? issues.join('; ') : undefined,
       providerCode: (isRecord(first) ? stringField(first, 'type') : undefined) ?? headerCode,
+      param: isRecord(first) ? fieldOf(first) : undefined,
       isRetryable,
     };
   }
@@ -46,4 +47,11 @@ function describeIssue(issue: unknown): string {
   const loc = Array.isArray(issue['loc']) ? issue['loc'].map(String).join('.') : undefined;
   const message = stringField(issue, 'msg') ?? stringField(issue, 'message') ?? 'invalid value';
   return loc ? `${loc}: ${message}` : message;
+}
+
+/** The input field of a validation issue: `loc` is `['body', field, …]`, and the body is the input itself. */
+function fieldOf(issue: Record<string, unknown>): string | undefined {
+  const loc = issue['loc'];
+  if (!Array.isArray(loc) || loc[0] !== 'body' || loc.length < 2) return undefined;
+  return loc.slice(1).map(String).join('.');
 }

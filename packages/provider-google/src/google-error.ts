@@ -23,9 +23,37 @@ export const parseGoogleError = createErrorParser((body) => {
   return {
     detail: typeof message === 'string' ? message : undefined,
     providerCode: typeof status === 'string' ? status : undefined,
+    param: violatedField(details) ?? unknownName(message),
     retryAfterMs: retryDelayOf(details),
   };
 });
+
+/** The first `google.rpc.BadRequest` field violation's `field` (`parameters.durationSeconds`). */
+function violatedField(details: unknown): string | undefined {
+  if (!Array.isArray(details)) return undefined;
+  for (const detail of details) {
+    if (typeof detail !== 'object' || detail === null) continue;
+    const record = detail as Record<string, unknown>;
+    if (!String(record['@type'] ?? '').endsWith('google.rpc.BadRequest')) continue;
+    const violations = record['fieldViolations'];
+    const first: unknown = Array.isArray(violations) ? violations[0] : undefined;
+    const field =
+      typeof first === 'object' && first !== null ? (first as Record<string, unknown>)['field'] : undefined;
+    if (typeof field === 'string' && field !== '') return field;
+  }
+  return undefined;
+}
+
+/**
+ * Google's JSON decoder names an unknown field only in its message: `Unknown name "foo": Cannot find field.`,
+ * or `Unknown name "foo" at 'parameters': …` for a nested one.
+ */
+function unknownName(message: unknown): string | undefined {
+  if (typeof message !== 'string') return undefined;
+  const match = /Unknown name "([^"]+)"(?: at '([^']+)')?/.exec(message);
+  if (!match?.[1]) return undefined;
+  return match[2] ? `${match[2]}.${match[1]}` : match[1];
+}
 
 function retryDelayOf(details: unknown): number | undefined {
   if (!Array.isArray(details)) return undefined;

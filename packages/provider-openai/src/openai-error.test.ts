@@ -10,6 +10,7 @@ type Case = {
   expected: {
     message: string;
     providerCode?: string | undefined;
+    upstreamParam?: string | undefined;
     isRetryable: boolean;
     retryAfterMs?: number | undefined;
   };
@@ -30,6 +31,7 @@ const cases: Case[] = [
     expected: {
       message: 'openai: HTTP 400 Bad Request: Unsupported value. (param: seconds)',
       providerCode: 'invalid_value',
+      upstreamParam: 'seconds',
       isRetryable: false,
     },
   },
@@ -115,6 +117,7 @@ describe('parseOpenAIError', () => {
     });
     expect(error.message).toBe(expected.message);
     expect(error.providerCode).toBe(expected.providerCode);
+    expect(error.upstreamParam).toBe(expected.upstreamParam);
     expect(error.isRetryable).toBe(expected.isRetryable);
     expect(error.retryAfterMs).toBe(expected.retryAfterMs);
     expect(error.statusCode).toBe(status);

@@ -21,6 +21,7 @@ export const parseOpenAIError = createErrorParser((body, { headers }) => {
     detail,
     providerCode:
       (typeof code === 'number' ? String(code) : stringField(error, 'code')) ?? stringField(error, 'type'),
+    param,
     isRetryable,
   };
 });

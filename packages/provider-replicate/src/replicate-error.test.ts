@@ -10,6 +10,7 @@ type Case = {
   expected: {
     message: string;
     providerCode?: string | undefined;
+    upstreamParam?: string | undefined;
     isRetryable: boolean;
     retryAfterMs?: number;
   };
@@ -24,11 +25,13 @@ const cases: Case[] = [
       title: 'Input validation failed',
       status: 422,
       detail: '- input.seconds: seconds must be one of the following: 4, 8, 12',
+      invalid_fields: [{ type: 'enum', field: 'input.seconds', description: 'must be one of 4, 8, 12' }],
     },
     expected: {
       message:
         'replicate: HTTP 422 Unprocessable Entity: Input validation failed: - input.seconds: seconds must be one of the following: 4, 8, 12',
       providerCode: 'input-validation',
+      upstreamParam: 'seconds',
       isRetryable: false,
     },
   },
@@ -86,6 +89,7 @@ describe('parseReplicateError', () => {
     });
     expect(error.message).toBe(expected.message);
     expect(error.providerCode).toBe(expected.providerCode);
+    expect(error.upstreamParam).toBe(expected.upstreamParam);
     expect(error.isRetryable).toBe(expected.isRetryable);
     expect(error.retryAfterMs).toBe(expected.retryAfterMs);
     expect(error.nothingCreated).toBe(true);

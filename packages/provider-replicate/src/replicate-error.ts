@@ -12,9 +12,17 @@ export const parseReplicateError = createErrorParser((body) => {
   return {
     detail: title && detail && !detail.startsWith(title) ? `${title}: ${detail}` : (detail ?? title),
     providerCode: type ? lastSegment(type) : undefined,
+    param: invalidField(body['invalid_fields']),
     retryAfterMs: detail ? resetHint(detail) : undefined,
   };
 });
+
+/** The first field of a 422's `invalid_fields` (`input.duration`), as a path inside `input`, which the adapter fills. */
+function invalidField(fields: unknown): string | undefined {
+  const first: unknown = Array.isArray(fields) ? fields[0] : undefined;
+  const field = isRecord(first) ? stringField(first, 'field') : undefined;
+  return field?.startsWith('input.') ? field.slice('input.'.length) : undefined;
+}
 
 function lastSegment(type: string): string {
   const segments = type.split('/').filter((segment) => segment !== '');

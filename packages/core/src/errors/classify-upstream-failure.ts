@@ -16,6 +16,8 @@ export type UpstreamFailure = {
   /** How long the provider asked to wait before the next call; 0 when it did not say. */
   retryAfterMs: number;
   code: string | undefined;
+  /** The request field the provider blamed, by its wire path, when its error parser could tell. */
+  upstreamParam: string | undefined;
   message: string;
 };
 
@@ -35,6 +37,7 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
       statusCode: status,
       retryAfterMs: error.retryAfterMs ?? 0,
       code: error.providerCode ?? error.code,
+      upstreamParam: error.upstreamParam,
       message: error.message,
     };
   }
@@ -47,6 +50,7 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
       statusCode: undefined,
       retryAfterMs: 0,
       code: error.code,
+      upstreamParam: undefined,
       message: error.message,
     };
   }
@@ -58,6 +62,7 @@ export function classifyUpstreamFailure(error: unknown): UpstreamFailure {
     statusCode: undefined,
     retryAfterMs: 0,
     code: undefined,
+    upstreamParam: undefined,
     message: error instanceof Error ? error.message : String(error),
   };
 }

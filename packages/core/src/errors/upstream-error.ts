@@ -9,6 +9,12 @@ export type UpstreamErrorOptions = {
   statusCode: number | undefined;
   /** The provider's own error code or type (`rate_limit_exceeded`, `runner_scheduling_failure`). */
   providerCode?: string | undefined;
+  /**
+   * The request field the provider named as the one at fault, by its wire path in the body the adapter sent
+   * (`foo`, `parameters.seed`), as the plugin's error parser read it. Lets the engine tell a refusal of the user's
+   * own parameter from a provider's trouble without knowing any provider.
+   */
+  upstreamParam?: string | undefined;
   isRetryable: boolean;
   /** How long the provider asked us to wait, from `Retry-After` and friends. */
   retryAfterMs?: number | undefined;
@@ -29,6 +35,7 @@ export class UpstreamError extends ReelayError {
   readonly provider: string;
   readonly statusCode: number | undefined;
   readonly providerCode: string | undefined;
+  readonly upstreamParam: string | undefined;
   readonly isRetryable: boolean;
   readonly retryAfterMs: number | undefined;
   readonly nothingCreated: boolean;
@@ -48,6 +55,7 @@ export class UpstreamError extends ReelayError {
     this.provider = options.provider;
     this.statusCode = status;
     this.providerCode = options.providerCode;
+    this.upstreamParam = options.upstreamParam;
     this.isRetryable = options.isRetryable;
     this.retryAfterMs = options.retryAfterMs;
     this.nothingCreated = options.nothingCreated;

@@ -1,4 +1,4 @@
-import { classifyUpstreamFailure, type Lifecycle, ReelayError } from '@reelay/core';
+import { classifyUpstreamFailure, type Lifecycle, type NormalizationEntry, ReelayError } from '@reelay/core';
 import type { Attempt } from '../store';
 import { lifecycleSentence } from './lifecycle';
 
@@ -9,6 +9,8 @@ export type SubmitFailure = {
   providerFault: boolean;
   status: number | null;
   code: string | null;
+  /** The request field the provider blamed, by wire path, when its plugin could tell. */
+  upstreamParam: string | null;
   message: string;
 };
 
@@ -19,21 +21,77 @@ export function classifySubmitError(error: unknown): SubmitFailure {
     providerFault: failure.providerFault,
     status: failure.statusCode ?? null,
     code: failure.code ?? null,
+    upstreamParam: failure.upstreamParam ?? null,
     message: failure.message,
   };
 }
 
-/** A provider refusing a deprecated or retired model gets the lifecycle note appended. */
+/**
+ * A provider refusing a deprecated or retired model gets the lifecycle note appended. A refusal that blames one
+ * of the request's own parameters is about that parameter, not the model, so it gets no note.
+ */
 export function withLifecycleNote(
   failure: SubmitFailure,
   model: string,
   lifecycle: Lifecycle | undefined,
+  report: readonly NormalizationEntry[],
 ): SubmitFailure {
   if (!lifecycle || lifecycle.status === 'active') return failure;
   if (failure.status !== 400 && failure.status !== 404 && failure.status !== 410 && failure.status !== 422) {
     return failure;
   }
+  if (failure.upstreamParam !== null && reportEntryAt(report, failure.upstreamParam)) return failure;
   return { ...failure, message: `${failure.message} — ${lifecycleSentence(model, lifecycle)}` };
+}
+
+/**
+ * The report line of the parameter sent at `wirePath`. Plugins name the path as the provider did; a provider
+ * may name a nested field by its last part (`seed` for `parameters.seed`) or with an envelope (`body.seed`).
+ */
+export function reportEntryAt(
+  report: readonly NormalizationEntry[],
+  wirePath: string,
+): NormalizationEntry | undefined {
+  return report.find(
+    (entry) =>
+      entry.sent !== null &&
+      Object.keys(entry.sent).some(
+        (path) => path === wirePath || path.endsWith(`.${wirePath}`) || wirePath.endsWith(`.${path}`),
+      ),
+  );
+}
+
+/**
+ * The user's own parameter a provider refused: a request-level refusal (400/422, nothing created) naming the
+ * field where a parameter with no meaning to Reelay was sent as the user gave it. Trying another provider would
+ * not help the user and would send it there too, so the create answers 400 naming the parameter.
+ */
+export function refusedUserParameter(
+  failure: SubmitFailure,
+  report: readonly NormalizationEntry[],
+  userParameters: readonly string[],
+): string | undefined {
+  if (!failure.nothingCreated || (failure.status !== 400 && failure.status !== 422)) return undefined;
+  if (failure.upstreamParam === null) return undefined;
+  const entry = reportEntryAt(report, failure.upstreamParam);
+  return entry && userParameters.includes(entry.param) ? entry.param : undefined;
+}
+
+export function userParameterError(
+  jobId: string,
+  provider: string,
+  param: string,
+  failure: SubmitFailure,
+): ReelayError {
+  return new ReelayError({
+    status: 400,
+    type: 'invalid_request_error',
+    code: 'parameter_refused',
+    param,
+    message:
+      `${provider} refused the parameter '${param}', which was passed through as you sent it (${failure.message}). ` +
+      `Remove '${param}' or correct its value and try again; ${jobId} was not sent to another provider.`,
+  });
 }
 
 export function toAttemptError(failure: SubmitFailure): NonNullable<Attempt['error']> {

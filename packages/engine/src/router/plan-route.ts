@@ -46,6 +46,8 @@ export type RoutePlan = {
   warnings: VideoWarning[];
   /** Values of the request's secret parameters, blanked out of any error text a provider may echo them in. */
   secretValues: string[];
+  /** The request's parameters with no meaning to Reelay (sent as given): a provider refusing one is the user's error. */
+  userParameters: string[];
 };
 
 export type RouteDependencies = {
@@ -163,6 +165,7 @@ export function planRoute(
     .map(({ candidate }) => candidate);
 
   const warning = deprecationWarning(resolved.modelId, lifecycle);
+  const userParameters = Object.keys(request.extra);
   return {
     modelId: resolved.modelId,
     requestedModel: request.model,
@@ -171,9 +174,34 @@ export function planRoute(
     allowFallbacks: preferences.allow_fallbacks !== false,
     preferred: order,
     lifecycle,
-    warnings: warning ? [warning] : [],
+    warnings: [
+      ...(warning ? [warning] : []),
+      ...undeclaredWarnings(resolved.modelId, userParameters, sorted),
+    ],
     secretValues: secretValuesIn(deps.registry.secretParameters, request.extra),
+    userParameters,
   };
+}
+
+/**
+ * Parameters no candidate declares are passed through on trust: a provider that does not know one may refuse
+ * the whole request. Said before submitting, so a dry run and a create agree on what will happen.
+ */
+function undeclaredWarnings(model: string, params: string[], candidates: RouteCandidate[]): VideoWarning[] {
+  const declared = (offering: ProviderOffering, param: string) =>
+    offering.parameters[param] !== undefined ||
+    offering.providerParameters.includes(param) ||
+    (offering.secretParameters ?? []).includes(param);
+  return params
+    .filter((param) => !candidates.some((candidate) => declared(candidate.offering, param)))
+    .map((param) => ({
+      type: 'compatibility',
+      feature: param,
+      details:
+        `${param} is not a Reelay parameter and no provider of ${model} declares it: it is passed through as is, ` +
+        'and a provider that does not know it will refuse the request (answered as a 400 naming it). ' +
+        'Check the spelling, or remove it.',
+    }));
 }
 
 function noCandidate(

@@ -9,8 +9,10 @@ import {
   allAttemptsFailedError,
   ambiguousSubmitError,
   classifySubmitError,
+  refusedUserParameter,
   type SubmitFailure,
   toAttemptError,
+  userParameterError,
   withLifecycleNote,
 } from './attempt-error';
 import type { RouteCandidate, RoutePlan } from './plan-route';
@@ -69,8 +71,9 @@ export async function submitJob(
     try {
       result = await candidate.provider.submit(submitRequest(candidate, job.prompt, image));
     } catch (error) {
+      const report = candidate.normalized.report;
       const failure = withoutSecrets(
-        withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle),
+        withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle, report),
         plan.secretValues,
       );
       ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
@@ -91,6 +94,12 @@ export async function submitJob(
           outcome: 'failed',
           error: toAttemptError(failure),
         });
+        const refused = refusedUserParameter(failure, report, plan.userParameters);
+        if (refused !== undefined) {
+          const error = userParameterError(job.id, provider, refused, failure);
+          Object.assign(record, await failJob(ctx, record, attempts, error, provider));
+          return { ok: false, error, job: record };
+        }
         await write({ state: 'queued_local', attempts }, ['submitting']);
         continue;
       }

@@ -11,6 +11,12 @@ export type ParsedUpstreamError = {
   /** The provider's own words. Default: a snippet of the raw body. */
   detail?: string | undefined;
   providerCode?: string | undefined;
+  /**
+   * The request field the provider says is at fault, as a wire path in the body the adapter sent (`foo`,
+   * `parameters.seed`; no envelope prefix such as fal's `body.` or Replicate's `input.`). Leave it out when the
+   * provider does not say: the engine then cannot tell the user's own parameter from the provider's trouble.
+   */
+  param?: string | undefined;
   /** Default: 408, 409, 429 and 5xx. */
   isRetryable?: boolean | undefined;
   /** Used when no retry header says otherwise. */
@@ -34,6 +40,7 @@ export function buildUpstreamError(
     message: redactSecrets(detail ? `${statusLine}: ${detail}` : statusLine),
     statusCode: status,
     providerCode: parsed.providerCode,
+    upstreamParam: parsed.param,
     isRetryable: parsed.isRetryable ?? isRetryableStatus(status),
     retryAfterMs: parseRetryAfter(headers) ?? parsed.retryAfterMs,
     nothingCreated: true,
