@@ -2,7 +2,12 @@ import type { ParameterMap, ResolutionTier, SizeOption, VideoOffering } from '@r
 import { durationRange } from '@reelay/core';
 
 /** The catalog models Runway serves directly. */
-export type RunwayModelId = 'runway-gen-4.5' | 'runway-gen-4-turbo' | 'veo-3.1' | 'veo-3.1-fast';
+export type RunwayModelId =
+  | 'runway-gen-4.5'
+  | 'runway-gen-4-turbo'
+  | 'runway-aleph-2'
+  | 'veo-3.1'
+  | 'veo-3.1-fast';
 
 /** A Runway `ratio` is the output size in pixels, written `W:H`. */
 const ratio = (width: number, height: number, tier: ResolutionTier): SizeOption => ({
@@ -28,12 +33,18 @@ const parameters = (options: { audio: boolean; negativePrompt: boolean; seed: bo
 });
 
 const promptImage = { field: 'promptImage', accepts: ['url' as const, 'data-uri' as const] };
+/**
+ * A last frame turns `promptImage` into `[{uri, position: 'first'}, {uri, position: 'last'}]`; only the Veo 3.1
+ * models take `position: 'last'` (sdk-node 4.12 `ImageToVideoCreateParams.Veo3_1.PromptImage`).
+ */
+const lastFrame = { field: 'promptImage[1].uri', accepts: ['url' as const, 'data-uri' as const] };
 
 const single = { maxVideosPerCall: 1, remix: false, variants: ['video' as const] };
 
 /**
  * Runway's models with their capabilities as data (runwayml/sdk-node 4.12.0 types). Gen-4.5 text-to-video
  * takes only the two 720p ratios, so only those are declared although its image-to-video takes four more.
+ * Aleph 2 (`aleph2` on `/v1/video_to_video`) edits a video of up to 30 s; it replaced `gen4_aleph`.
  */
 export const runwayOfferings: readonly VideoOffering[] = [
   {
@@ -76,6 +87,41 @@ export const runwayOfferings: readonly VideoOffering[] = [
     parameters: parameters({ audio: false, negativePrompt: false, seed: true }),
     providerParameters: ['contentModeration'],
   },
+  {
+    model: 'runway-aleph-2',
+    upstream: { 'edit-video': 'aleph2' },
+    capabilities: {
+      modes: ['edit-video'],
+      // The output keeps the source video's size and length; these sizes only price the job by tier.
+      size: {
+        kind: 'list',
+        options: [
+          { ...landscape720, wire: {} },
+          { ...portrait720, wire: {} },
+          { width: 1920, height: 1080, tier: '1080p', wire: {} },
+          { width: 1080, height: 1920, tier: '1080p', wire: {} },
+        ],
+        default: landscape720,
+      },
+      // An edit has no duration field: Aleph 2 edits clips of 2 to 30 s and keeps their length.
+      duration: { field: 'duration', format: 'integer', values: durationRange(2, 30), default: 5 },
+      audio: undefined,
+      video: { field: 'videoUri', accepts: ['url', 'data-uri'], maxSeconds: 30 },
+      ...single,
+    },
+    parameters: {
+      seconds: { how: 'unsupported' },
+      size: { how: 'unsupported' },
+      aspect_ratio: { how: 'unsupported' },
+      resolution: { how: 'unsupported' },
+      input_reference: { how: 'unsupported' },
+      audio: { how: 'unsupported' },
+      negative_prompt: { how: 'unsupported' },
+      seed: { how: 'passthrough' },
+      n: { how: 'emulated' },
+    },
+    providerParameters: ['contentModeration', 'keyframes', 'targetAspectRatio'],
+  },
   ...(['veo-3.1', 'veo-3.1-fast'] as const).map(
     (model): VideoOffering => ({
       model,
@@ -93,6 +139,7 @@ export const runwayOfferings: readonly VideoOffering[] = [
         duration: { field: 'duration', format: 'integer', values: [4, 6, 8], default: 8 },
         audio: { field: 'audio', default: true },
         image: promptImage,
+        lastFrame,
         ...single,
       },
       parameters: parameters({ audio: true, negativePrompt: true, seed: false }),

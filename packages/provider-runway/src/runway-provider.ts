@@ -1,14 +1,7 @@
-import {
-  InvalidRequestError,
-  type JsonObject,
-  UpstreamError,
-  type VideoOperation,
-  type VideoProvider,
-} from '@reelay/core';
+import { InvalidRequestError, UpstreamError, type VideoOperation, type VideoProvider } from '@reelay/core';
 import {
   createProviderHttpClient,
   createSafeFetcher,
-  imageAsUri,
   loadApiKey,
   withoutTrailingSlash,
 } from '@reelay/provider-utils';
@@ -19,6 +12,7 @@ import {
   runwayOperationSchema,
   runwayTaskSchema,
 } from './runway-api';
+import { runwayCreateBody } from './runway-create-body';
 import { parseRunwayError } from './runway-error';
 import { runwayOfferings } from './runway-offerings';
 import type { RunwayProviderSettings } from './runway-settings';
@@ -30,7 +24,8 @@ const DEFAULT_BASE_URL = 'https://api.dev.runwayml.com';
 const DEFAULT_RUNWAY_VERSION = '2024-11-06';
 
 /**
- * The Runway API provider: Gen-4.5, Gen-4 Turbo, and Veo 3.1 (standard and fast) served by Runway.
+ * The Runway API provider: Gen-4.5, Gen-4 Turbo, Aleph 2 (video editing), and Veo 3.1 (standard and fast) served
+ * by Runway.
  *
  * @example
  * const runway = createRunway(); // reads RUNWAYML_API_SECRET
@@ -77,9 +72,7 @@ export function createRunway(settings: RunwayProviderSettings = {}): VideoProvid
     offerings: runwayOfferings,
 
     async submit(request, options) {
-      const body: JsonObject = { model: request.upstreamModel, promptText: request.prompt, ...request.body };
-      if (request.image) body['promptImage'] = imageAsUri(request.image);
-      const path = request.mode === 'image-to-video' ? '/v1/image_to_video' : '/v1/text_to_video';
+      const { path, body } = runwayCreateBody(request);
       const { value } = await http.json({
         method: 'POST',
         path,

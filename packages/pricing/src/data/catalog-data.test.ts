@@ -27,6 +27,7 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['replicate', 'runway-gen-4.5', ['720p'], [5, 10]],
   ['runway', 'runway-gen-4.5', ['720p'], range(2, 10)],
   ['runway', 'runway-gen-4-turbo', ['720p'], [5, 10]],
+  ['runway', 'runway-aleph-2', ['720p', '1080p'], range(2, 30)],
   ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
   ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
   ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
@@ -178,6 +179,12 @@ describe('built-in catalog data', () => {
         estimated: false,
       },
       {
+        key: 'runway/runway-aleph-2@2026-06-02',
+        unit: 'per_second',
+        rates: { '720p': 150_000, '1080p': 150_000 },
+        estimated: true,
+      },
+      {
         key: 'runway/veo-3.1@2026-12-04',
         unit: 'per_second',
         rates: { '720p': audio(200_000, 400_000), '1080p': audio(200_000, 400_000) },
@@ -257,6 +264,7 @@ describe('built-in catalog data', () => {
       'fal/wan-2.7',
       'google-vertex/veo-3.1',
       'kling/kling-3',
+      'runway/runway-aleph-2',
     ]);
     for (const entry of estimated) expect(entry.note).toBeTruthy();
   });

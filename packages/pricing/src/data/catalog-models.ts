@@ -101,6 +101,29 @@ export const catalogModels = [
     lifecycle: { status: 'active', successors: [] },
   },
   {
+    id: 'runway-aleph-2',
+    name: 'Runway Aleph 2',
+    creator: 'runway',
+    family: 'aleph',
+    tags: ['edit-video'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
+    id: 'runway-gen-4-aleph',
+    name: 'Runway Gen-4 Aleph',
+    creator: 'runway',
+    family: 'aleph',
+    tags: ['edit-video'],
+    lifecycle: {
+      status: 'retired',
+      retiredAt: '2026-06-10',
+      successors: ['runway-aleph-2'],
+      note:
+        'Runway removed gen4_aleph from its API spec on 2026-06-10 (runwayml/sdk-node commit 72f96f2), a week ' +
+        'after adding aleph2 (commit 4b028c0, 2026-06-02); a third party (pexo.ai) dates the app’s sunset 2026-07-30.',
+    },
+  },
+  {
     id: 'runway-gen-3-alpha-turbo',
     name: 'Runway Gen-3 Alpha Turbo',
     creator: 'runway',

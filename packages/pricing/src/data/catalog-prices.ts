@@ -184,6 +184,23 @@ export const catalogPrices = [
   },
   {
     provider: 'runway',
+    model: 'runway-aleph-2',
+    // aleph2 joined Runway's API on 2026-06-02 (runwayml/sdk-node commit 4b028c0).
+    asOf: '2026-06-02',
+    source:
+      'Runway’s pricing page https://docs.dev.runwayml.com/guides/pricing could not be read (2026-12-05). ' +
+      'Runway’s own https://github.com/runwayml/skills/blob/c5674fd/README.md (read 2026-12-05) prices its ' +
+      'predecessor gen4_aleph at 15 credits/s ($0.01 per credit); https://pexo.ai/blog/what-is-runway-aleph-2-0-6791 ' +
+      '(read 2026-12-05) puts Aleph 2.0 at about 150 credits per 10 s.',
+    estimated: true,
+    note:
+      'No first-party per-second price for aleph2 could be read; 15 credits/s is the predecessor’s published rate, ' +
+      'which the third-party figure for Aleph 2.0 matches. An edit is billed on the source video’s length.',
+    unit: 'per_second',
+    rates: { '720p': 150_000, '1080p': 150_000 },
+  },
+  {
+    provider: 'runway',
     model: 'veo-3.1',
     asOf: '2026-12-04',
     source: `${runwayCredits} veo3.1: 20 credits/s silent, 40 with audio.`,

@@ -68,5 +68,10 @@ export const imageToVideoModels: Record<string, RunwayModelRules> = {
   },
 };
 
+/** `/v1/video_to_video` models the simulator serves, and the source video lengths each takes. */
+export const videoToVideoModels: Record<string, { minSeconds: number; maxSeconds: number }> = {
+  aleph2: { minSeconds: 2, maxSeconds: 30 },
+};
+
 /** Models Runway removed from its API (SDK commit 72f96f2, 2026-06-10). */
 export const retiredModels = new Set(['gen3a_turbo', 'gen4_aleph']);

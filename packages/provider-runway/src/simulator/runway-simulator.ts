@@ -10,8 +10,9 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '@reelay/testing';
-import { imageToVideoModels, retiredModels, textToVideoModels } from './runway-models';
-import { validateCreate } from './runway-validation';
+import { imageToVideoModels, retiredModels, textToVideoModels, videoToVideoModels } from './runway-models';
+import { validateCreate, validateVideoToVideo } from './runway-validation';
+import { readSourceVideo } from './runway-video-source';
 
 export type RunwaySimulatorOptions = {
   port?: number;
@@ -48,7 +49,8 @@ const FAILURE = {
  * route per mode answering `{id}`, tasks that go `PENDING` (or `THROTTLED` over the concurrency limit) →
  * `RUNNING` with a 0–1 `progress` → `SUCCEEDED` with signed output URLs that expire (`outputTtlMs`) and are
  * signed again on every GET, `FAILED` with `failure` and `failureCode`, `DELETE` to cancel or delete, and
- * `{"error": "…"}` bodies.
+ * `{"error": "…"}` bodies. `/v1/video_to_video` fetches or decodes the source video, checks its length, and makes
+ * an output of the same size and length.
  */
 export async function startRunwaySimulator(options: RunwaySimulatorOptions = {}): Promise<RunwaySimulator> {
   const apiKey = options.apiKey ?? 'sim-runway-secret';
@@ -116,6 +118,43 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
     return { status: 200, json: { id: task.id } };
   }
 
+  /** `/v1/video_to_video`: the output keeps the source video's size and length, as Aleph 2's does. */
+  async function createFromVideo(request: SimulatorRequest, now: number): Promise<SimulatorResponse> {
+    if (typeof request.json !== 'object' || request.json === null || Array.isArray(request.json))
+      return error(400, 'Invalid JSON body');
+    const body = request.json as Record<string, unknown>;
+    const model = body['model'];
+    if (typeof model === 'string' && retiredModels.has(model))
+      return error(400, `Model ${model} is no longer available.`);
+    const rules = typeof model === 'string' ? videoToVideoModels[model] : undefined;
+    if (!rules)
+      return error(
+        400,
+        `model: Invalid discriminator value. Expected ${Object.keys(videoToVideoModels)
+          .map((name) => `'${name}'`)
+          .join(' | ')}`,
+      );
+    const problem = validateVideoToVideo(body);
+    if (problem) return error(400, problem);
+    const source = await readSourceVideo(body['videoUri'], 'videoUri');
+    if (typeof source === 'string') return error(400, source);
+    if (source.seconds > rules.maxSeconds + 0.05 || source.seconds < rules.minSeconds - 0.05)
+      return error(
+        400,
+        `videoUri: the video must be ${rules.minSeconds} to ${rules.maxSeconds} seconds long; it is ${source.seconds.toFixed(1)} s`,
+      );
+    const task: RunwayTaskRecord = {
+      id: randomUUID(),
+      createdAt: now,
+      clip: { width: source.width, height: source.height, seconds: Math.round(source.seconds) },
+      outcome: outcomes.shift() ?? 'succeed',
+      cancelledAt: undefined,
+      deleted: false,
+    };
+    tasks.set(task.id, task);
+    return { status: 200, json: { id: task.id } };
+  }
+
   function read(task: RunwayTaskRecord, now: number): SimulatorResponse {
     const current = state(task, now);
     const base = { id: task.id, createdAt: new Date(task.createdAt).toISOString(), status: current.status };
@@ -153,7 +192,7 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
     return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
   }
 
-  function handle(request: SimulatorRequest): SimulatorResponse {
+  function handle(request: SimulatorRequest): SimulatorResponse | Promise<SimulatorResponse> {
     const now = Date.now();
     const fileMatch = fileRoute.exec(request.path);
     if (fileMatch && request.method === 'GET') return file(request, fileMatch[1]!, now);
@@ -168,6 +207,8 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
       (request.path === '/v1/text_to_video' || request.path === '/v1/image_to_video')
     )
       return create(request, now);
+    if (request.method === 'POST' && request.path === '/v1/video_to_video')
+      return createFromVideo(request, now);
     const taskMatch = taskRoute.exec(request.path);
     if (taskMatch) {
       const task = tasks.get(taskMatch[1]!);

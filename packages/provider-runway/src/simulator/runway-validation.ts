@@ -32,6 +32,24 @@ export function validateCreate(
   return undefined;
 }
 
+/** The first problem with a `/v1/video_to_video` body other than its video; `undefined` when valid. */
+export function validateVideoToVideo(body: Record<string, unknown>): string | undefined {
+  const prompt = body['promptText'];
+  if (prompt !== undefined && (typeof prompt !== 'string' || prompt.length === 0))
+    return 'promptText: Expected a non-empty string';
+  if (typeof prompt === 'string' && prompt.length > MAX_PROMPT_CHARS)
+    return `promptText: String must contain at most ${MAX_PROMPT_CHARS} character(s)`;
+  const seed = body['seed'];
+  if (
+    seed !== undefined &&
+    (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 4294967295)
+  )
+    return 'seed: Expected an integer from 0 to 4294967295';
+  for (const field of ['promptImage', 'references', 'duration'])
+    if (body[field] !== undefined) return `${field}: Unrecognized key for model aleph2`;
+  return undefined;
+}
+
 function validatePromptImage(value: unknown, rules: RunwayModelRules): string | undefined {
   if (value === undefined) return 'promptImage: Required';
   const images =
@@ -48,7 +66,10 @@ function validatePromptImage(value: unknown, rules: RunwayModelRules): string | 
       return `promptImage.position: Invalid enum value. Expected ${rules.positions.map((p) => `'${p}'`).join(' | ')}`;
   }
   if (images.some((image) => image['position'] === 'last') && !images.some((i) => i['position'] === 'first'))
-    return 'promptImage: a last frame needs a first frame';
+    return 'promptImage: This model does not support generating with only a last frame';
+  const positions = images.map((image) => image['position']);
+  if (new Set(positions).size !== positions.length)
+    return 'promptImage: each position may be given only once';
   return undefined;
 }
 
