@@ -47,7 +47,8 @@ describe('loadConfig', () => {
       dataDir: '/srv/reelay/.reelay',
       sandbox: true,
       retentionMs: 7 * 24 * 3_600_000,
-      jobDeadlineMs: 60 * 60_000,
+      // Sandbox jobs take seconds: one still running after ten minutes never finishes, so it fails then.
+      jobDeadlineMs: 10 * 60_000,
       maxBodyBytes: 25 * 1024 * 1024,
     });
   });
@@ -58,8 +59,10 @@ describe('loadConfig', () => {
     [{ OPENAI_API_KEY: 'k', REELAY_SANDBOX: '1' }, true],
     [{ REELAY_SANDBOX: '0' }, false],
     [{ REPLICATE_API_TOKEN: 'r8', REELAY_SANDBOX: '' }, false],
-  ])('sandbox for %j is %s', async (env, sandbox) => {
-    expect((await loadConfig(env, { cwd })).sandbox).toBe(sandbox);
+  ])('sandbox for %j is %s, with its default job deadline', async (env, sandbox) => {
+    const config = await loadConfig(env, { cwd });
+    expect(config.sandbox).toBe(sandbox);
+    expect(config.jobDeadlineMs).toBe((sandbox ? 10 : 60) * 60_000);
   });
 
   it('uses each plugin whose credential is set, with the variables it declares', async () => {

@@ -11,6 +11,9 @@ import { type ConfigFile, configFileSchema } from './settings/config-file-schema
 import { envSchema, type GatewayEnv } from './settings/env-schema';
 import type { ExtraOffering } from './settings/offering-schema';
 
+/** The default job deadline in sandbox mode, where jobs take seconds. */
+const SANDBOX_DEADLINE_MINUTES = 10;
+
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_MAX_BODY_BYTES = 25 * 1024 * 1024;
@@ -126,7 +129,10 @@ export async function loadConfig(
           : `no ${listWithOr(credentialNames) || 'provider credential'} is set`;
 
   const retentionHours = vars.REELAY_RETENTION_HOURS ?? file.retentionHours ?? 24 * 7;
-  const deadlineMinutes = vars.REELAY_JOB_DEADLINE_MINUTES ?? file.jobDeadlineMinutes ?? 60;
+  // A simulator answers in seconds: a sandbox job still unfinished after minutes never will (its simulator's
+  // state is gone, or a plugin's stored operation points where nothing answers), so it fails sooner.
+  const deadlineMinutes =
+    vars.REELAY_JOB_DEADLINE_MINUTES ?? file.jobDeadlineMinutes ?? (sandbox ? SANDBOX_DEADLINE_MINUTES : 60);
   return {
     port: vars.PORT ?? DEFAULT_PORT,
     host: vars.HOST ?? DEFAULT_HOST,

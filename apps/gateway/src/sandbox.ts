@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ProviderSandbox } from '@reelay/core';
 import type { ConfiguredPlugin } from './config';
 import type { PluginConnection } from './providers';
@@ -15,19 +16,27 @@ export type Sandbox = {
   close(): Promise<void>;
 };
 
+/** The folder a plugin's simulator keeps its jobs and port in: `<dataDir>/sandbox/<plugin id>`. */
+export function sandboxDataDir(dataDir: string, pluginId: string): string {
+  return join(dataDir, 'sandbox', pluginId);
+}
+
 /**
  * Starts the simulators of every plugin that has one, for sandbox mode. They behave like the real APIs
- * (queues, progress, status vocabularies) and render real MP4s, only faster. Each plugin imports its
+ * (queues, progress, status vocabularies) and render real MP4s, only faster. Each keeps its jobs under the
+ * data directory, so sandbox jobs resume after a restart exactly as live ones do. Each plugin imports its
  * simulator code only here, so a gateway with sandbox off never loads it.
  */
 export async function startSandbox(
   plugins: ConfiguredPlugin[],
-  behavior: { queueMs: number; runMs: number },
+  options: { dataDir: string; behavior: { queueMs: number; runMs: number } },
 ): Promise<Sandbox> {
+  const { behavior } = options;
   const withSandbox = plugins.filter((configured) => configured.plugin.sandbox !== undefined);
   const started = await Promise.allSettled(
     withSandbox.map(async (configured) => {
-      const sandbox = (await configured.plugin.sandbox?.({ behavior })) as ProviderSandbox;
+      const dataDir = sandboxDataDir(options.dataDir, configured.plugin.id);
+      const sandbox = (await configured.plugin.sandbox?.({ dataDir, behavior })) as ProviderSandbox;
       return { configured, sandbox };
     }),
   );

@@ -58,7 +58,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   };
 
   try {
-    const sandbox = config.sandbox ? await startSandbox(config.plugins, config.sandboxBehavior) : undefined;
+    const sandbox = config.sandbox
+      ? await startSandbox(config.plugins, { dataDir: config.dataDir, behavior: config.sandboxBehavior })
+      : undefined;
     if (sandbox) cleanups.push(() => sandbox.close());
 
     const connections =

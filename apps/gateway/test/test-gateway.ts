@@ -24,10 +24,16 @@ export async function testStoreDatabase(): Promise<{ url: string; drop(): Promis
  * finishes in well under a second.
  */
 export async function startTestGateway(
-  options: { env?: Record<string, string>; configure?: (config: GatewayConfig) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    configure?: (config: GatewayConfig) => void;
+    /** A data directory to reuse (a restart); the caller removes it. Default: a fresh one, removed by `stop`. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestGateway> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'reelay-gateway-'));
-  const database = await testStoreDatabase();
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'reelay-gateway-')));
+  // A database given in `env` is the caller's (shared by a restart); otherwise a fresh one, dropped by `stop`.
+  const database = options.env?.['REELAY_DATABASE_URL'] === undefined ? await testStoreDatabase() : undefined;
   const config = await loadConfig({
     REELAY_DATA_DIR: dataDir,
     ...(database ? { REELAY_DATABASE_URL: database.url } : {}),
@@ -49,7 +55,7 @@ export async function startTestGateway(
     async stop() {
       await gateway.close();
       await database?.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (options.dataDir === undefined) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

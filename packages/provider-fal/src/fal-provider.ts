@@ -104,6 +104,23 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
     return url;
   }
 
+  /**
+   * fal's queue URLs always sit on the queue's origin, so a stored one is re-pointed at the configured origin:
+   * the key only ever goes there, and a queue that moved since (a new FAL_QUEUE_BASE_URL, a sandbox restarted
+   * on another port) still answers for the requests it holds.
+   */
+  function onQueue(url: string): string {
+    const parsed = URL.canParse(url) ? new URL(url) : undefined;
+    if (parsed === undefined) {
+      throw new InvalidRequestError({
+        param: 'operation',
+        code: 'invalid_operation',
+        message: `Not a fal queue URL (${sanitizeUrl(url)}). Pass the operation returned by submit().`,
+      });
+    }
+    return `${origin}${parsed.pathname}${parsed.search}`;
+  }
+
   return {
     specificationVersion: 'v1',
     id: 'fal',
@@ -134,7 +151,9 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
     },
 
     async poll(operation, options) {
-      const { statusUrl, responseUrl } = parseFalOperation(operation);
+      const stored = parseFalOperation(operation);
+      const statusUrl = onQueue(stored.statusUrl);
+      const responseUrl = onQueue(stored.responseUrl);
       const abort = options?.abortSignal ? { abortSignal: options.abortSignal } : {};
       const { value: status } = await http.json({
         method: 'GET',
@@ -165,7 +184,7 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
       try {
         await http.json({
           method: 'PUT',
-          url: cancelUrl,
+          url: onQueue(cancelUrl),
           schema: falCancelResponseSchema,
           ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
         });

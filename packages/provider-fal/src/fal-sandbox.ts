@@ -9,7 +9,10 @@ export async function startFalSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<FalProviderSettings>> {
   const { startFalSimulator } = await import('@reelay/testing');
-  const simulator = await startFalSimulator({ behavior: options.behavior });
+  const simulator = await startFalSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: { apiKey: simulator.apiKey, baseURL: simulator.baseURL, jwksUrl: simulator.jwksUrl },
     origins: [simulator.origin],

@@ -9,7 +9,10 @@ export async function startVertexSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<GoogleVertexProviderSettings>> {
   const { startVertexSimulator } = await import('./simulator/vertex-simulator');
-  const simulator = await startVertexSimulator({ behavior: options.behavior });
+  const simulator = await startVertexSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: {
       baseURL: simulator.baseURL,

@@ -9,7 +9,10 @@ export async function startGoogleSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<GoogleProviderSettings>> {
   const { startGeminiSimulator } = await import('./simulator/gemini-simulator');
-  const simulator = await startGeminiSimulator({ behavior: options.behavior });
+  const simulator = await startGeminiSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: {
       apiKey: simulator.apiKey,

@@ -9,7 +9,10 @@ export async function startKlingSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<KlingProviderSettings>> {
   const { startKlingSimulator } = await import('./simulator/kling-simulator');
-  const simulator = await startKlingSimulator({ behavior: options.behavior });
+  const simulator = await startKlingSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: { accessKey: simulator.accessKey, secretKey: simulator.secretKey, baseURL: simulator.baseURL },
     origins: [simulator.origin],

@@ -9,7 +9,10 @@ export async function startOpenAISandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<OpenAIProviderSettings>> {
   const { startOpenAISimulator } = await import('@reelay/testing');
-  const simulator = await startOpenAISimulator({ behavior: options.behavior });
+  const simulator = await startOpenAISimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: {
       apiKey: simulator.apiKey,

@@ -9,7 +9,10 @@ export async function startReplicateSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<ReplicateProviderSettings>> {
   const { startReplicateSimulator } = await import('@reelay/testing');
-  const simulator = await startReplicateSimulator({ behavior: options.behavior });
+  const simulator = await startReplicateSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: {
       apiKey: simulator.apiKey,

@@ -9,7 +9,10 @@ export async function startRunwaySandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<RunwayProviderSettings>> {
   const { startRunwaySimulator } = await import('./simulator/runway-simulator');
-  const simulator = await startRunwaySimulator({ behavior: options.behavior });
+  const simulator = await startRunwaySimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: { apiKey: simulator.apiKey, baseURL: simulator.baseURL },
     origins: [simulator.origin],

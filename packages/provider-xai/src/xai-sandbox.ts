@@ -9,7 +9,10 @@ export async function startXaiSandbox(
   options: ProviderSandboxOptions,
 ): Promise<ProviderSandbox<XaiProviderSettings>> {
   const { startXaiSimulator } = await import('./simulator/xai-simulator');
-  const simulator = await startXaiSimulator({ behavior: options.behavior });
+  const simulator = await startXaiSimulator({
+    behavior: options.behavior,
+    stateDir: options.dataDir,
+  });
   return {
     settings: { apiKey: simulator.apiKey, baseURL: simulator.baseURL },
     origins: [simulator.origin],

@@ -23,8 +23,15 @@ export type ProviderPluginEnvVariable<Settings = Record<string, unknown>> = {
   readonly description: string;
 };
 
-/** How fast a sandbox simulator moves jobs along. */
+/** How a sandbox simulator runs: how fast it moves jobs along, and where it keeps them. */
 export type ProviderSandboxOptions = {
+  /**
+   * A folder of the plugin's own (the gateway passes `<REELAY_DATA_DIR>/sandbox/<plugin id>`) where the
+   * simulator keeps its jobs and its port, so jobs accepted before a restart still finish after it, as live
+   * ones do. It listens on the same port again when that port is free; when not, the jobs must still resolve
+   * from their stored operations on the new one. `undefined`: memory only (a throwaway sandbox in a test).
+   */
+  dataDir: string | undefined;
   behavior: {
     /** Milliseconds a job waits in the queue. */
     queueMs: number;

@@ -14,6 +14,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   jobPhase,
+  openSimulatorState,
   type RecordedRequest,
   type SimulatorBehavior,
   type SimulatorRequest,
@@ -25,6 +26,11 @@ import { startVertexTokenServer } from './vertex-token-server';
 
 export type VertexSimulatorOptions = {
   port?: number;
+  /**
+   * A folder to keep operations and the port in, so a restarted simulator answers for the operations it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
   project?: string;
   location?: string;
   behavior?: Partial<SimulatorBehavior>;
@@ -76,7 +82,8 @@ export async function startVertexSimulator(options: VertexSimulatorOptions = {})
   const clientEmail = `reelay-sim@${project}.iam.gserviceaccount.com`;
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
   let tokenLifetimeS = options.tokenLifetimeS ?? 3599;
-  const jobs = new Map<string, VertexJob>();
+  const stored = openSimulatorState<VertexJob>(options.stateDir);
+  const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache(4);
 
@@ -203,7 +210,16 @@ export async function startVertexSimulator(options: VertexSimulatorOptions = {})
     return { status: 200, json: { name: job.name } };
   }
 
-  const server = await startSimulatorServer({ handle, rateLimitBody: googleRateLimitBody }, options.port);
+  const server = await startSimulatorServer(
+    {
+      handle,
+      rateLimitBody: googleRateLimitBody,
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
+    },
+    options.port,
+  );
+  stored.listening(server.port);
 
   return {
     name: 'google-vertex',
@@ -234,6 +250,7 @@ export async function startVertexSimulator(options: VertexSimulatorOptions = {})
       server.clearFaults();
       outcomes = [];
       jobs.clear();
+      stored.save();
       tokenLifetimeS = options.tokenLifetimeS ?? 3599;
     },
     async close() {

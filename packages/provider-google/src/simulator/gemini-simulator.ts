@@ -4,6 +4,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   jobPhase,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -15,6 +16,11 @@ import { clipOf, type VeoModelRules, validateVeoBody } from './veo-validation';
 
 export type GeminiSimulatorOptions = {
   port?: number;
+  /**
+   * A folder to keep operations and the port in, so a restarted simulator answers for the operations it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
   /** The one key accepted in `x-goog-api-key` (or `?key=`). Default `sim-gemini-key`. */
   apiKey?: string;
   behavior?: Partial<SimulatorBehavior>;
@@ -60,7 +66,8 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
   const apiKey = options.apiKey ?? 'sim-gemini-key';
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
   let shutDown = options.shutDown ?? false;
-  const jobs = new Map<string, GeminiJob>();
+  const stored = openSimulatorState<GeminiJob>(options.stateDir);
+  const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache(4);
   let origin = '';
@@ -183,7 +190,16 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
     return googleError(404, 'NOT_FOUND', 'The requested URL was not found on this server.');
   }
 
-  const server = await startSimulatorServer({ handle, rateLimitBody: googleRateLimitBody }, options.port);
+  const server = await startSimulatorServer(
+    {
+      handle,
+      rateLimitBody: googleRateLimitBody,
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
+    },
+    options.port,
+  );
+  stored.listening(server.port);
   const storage = await startSimulatorServer({ handle: handleStorage, rateLimitBody: googleRateLimitBody });
   origin = server.origin;
   storageOrigin = storage.origin;
@@ -210,6 +226,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
       server.clearFaults();
       outcomes = [];
       jobs.clear();
+      stored.save();
       shutDown = options.shutDown ?? false;
     },
     async close() {

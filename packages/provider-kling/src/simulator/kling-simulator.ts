@@ -5,6 +5,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   jobPhase,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -16,6 +17,11 @@ import { validateKlingCreate } from './kling-validation';
 
 export type KlingSimulatorOptions = {
   port?: number;
+  /**
+   * A folder to keep tasks and the port in, so a restarted simulator answers for the tasks it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
   /** A static Bearer token accepted as is. Default `sim-kling-key`. */
   apiKey?: string;
   /** The access key / secret key pair JWTs must be signed with. Defaults `sim-kling-ak` / `sim-kling-sk`. */
@@ -55,7 +61,8 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
     secretKey: options.secretKey ?? 'sim-kling-sk',
   };
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
-  const tasks = new Map<string, KlingTaskRecord>();
+  const stored = openSimulatorState<KlingTaskRecord>(options.stateDir);
+  const tasks = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache(8);
   let origin = '';
@@ -168,9 +175,12 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
     {
       handle,
       rateLimitBody: () => ({ code: 1302, message: 'request rate too high', request_id: randomUUID() }),
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
     },
     options.port,
   );
+  stored.listening(server.port);
   origin = server.origin;
 
   return {
@@ -193,6 +203,7 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
       server.clearFaults();
       outcomes = [];
       tasks.clear();
+      stored.save();
     },
     close: () => server.close(),
   };

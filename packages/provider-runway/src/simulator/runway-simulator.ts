@@ -4,6 +4,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   jobPhase,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -16,6 +17,11 @@ import { readSourceVideo } from './runway-video-source';
 
 export type RunwaySimulatorOptions = {
   port?: number;
+  /**
+   * A folder to keep tasks and the port in, so a restarted simulator answers for the tasks it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
   /** The one secret accepted as `Authorization: Bearer <secret>`. Default `sim-runway-secret`. */
   apiKey?: string;
   behavior?: Partial<SimulatorBehavior>;
@@ -56,7 +62,8 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
   const apiKey = options.apiKey ?? 'sim-runway-secret';
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
   let concurrency = options.concurrency ?? Number.POSITIVE_INFINITY;
-  const tasks = new Map<string, RunwayTaskRecord>();
+  const stored = openSimulatorState<RunwayTaskRecord>(options.stateDir);
+  const tasks = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache(8);
   let origin = '';
@@ -224,9 +231,12 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
     {
       handle,
       rateLimitBody: () => ({ error: 'You have exceeded the daily task limit for your tier.' }),
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
     },
     options.port,
   );
+  stored.listening(server.port);
   origin = server.origin;
 
   return {
@@ -250,6 +260,7 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
       server.clearFaults();
       outcomes = [];
       tasks.clear();
+      stored.save();
       concurrency = options.concurrency ?? Number.POSITIVE_INFINITY;
     },
     close: () => server.close(),

@@ -5,6 +5,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   jobPhase,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -15,6 +16,11 @@ import { validateGeneration } from './xai-validation';
 
 export type XaiSimulatorOptions = {
   port?: number;
+  /**
+   * A folder to keep requests and the port in, so a restarted simulator answers for the requests it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
   /** The one key accepted as `Authorization: Bearer <key>`. Default `xai-sim-key`. */
   apiKey?: string;
   behavior?: Partial<SimulatorBehavior>;
@@ -44,7 +50,8 @@ const fileRoute = /^\/files\/([^/]+)\/video\.mp4$/;
 export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Promise<VideoSimulator> {
   const apiKey = options.apiKey ?? 'xai-sim-key';
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
-  const requests = new Map<string, XaiRequestRecord>();
+  const stored = openSimulatorState<XaiRequestRecord>(options.stateDir);
+  const requests = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache(8);
   let origin = '';
@@ -144,9 +151,12 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
         code: 'Some resource has been exhausted',
         error: 'Rate limit exceeded for grok-imagine-video. Please slow down.',
       }),
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
     },
     options.port,
   );
+  stored.listening(server.port);
   origin = server.origin;
 
   return {
@@ -167,6 +177,7 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
       server.clearFaults();
       outcomes = [];
       requests.clear();
+      stored.save();
     },
     close: () => server.close(),
   };

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PROVIDER_PLUGIN_SPECIFICATION_VERSION, type ProviderPlugin } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
 
@@ -48,13 +51,32 @@ export function runPluginContract<Settings>(options: PluginContractOptions<Setti
     });
 
     it('starts a sandbox whose settings validate and point the adapter at the simulator', async () => {
-      const sandbox = await plugin.sandbox!({ behavior: { queueMs: 0, runMs: 0 } });
+      const sandbox = await plugin.sandbox!({ dataDir: undefined, behavior: { queueMs: 0, runMs: 0 } });
       try {
         const provider = plugin.create(plugin.settingsSchema.parse(sandbox.settings));
         expect(provider.id).toBe(plugin.id);
         expect(sandbox.origins).toContain(new URL(provider.baseURL).origin);
       } finally {
         await sandbox.close();
+      }
+    });
+
+    it('keeps its sandbox in the data directory it is given, and comes back on the same base URL', async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), `reelay-sandbox-${plugin.id}-`));
+      const options = { dataDir, behavior: { queueMs: 0, runMs: 0 } };
+      try {
+        const first = await plugin.sandbox!(options);
+        const before = plugin.create(plugin.settingsSchema.parse(first.settings)).baseURL;
+        await first.close();
+        expect(await readdir(dataDir)).not.toEqual([]);
+        const second = await plugin.sandbox!(options);
+        try {
+          expect(plugin.create(plugin.settingsSchema.parse(second.settings)).baseURL).toBe(before);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
       }
     });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   defaultSimulatorBehavior,
   type JobOutcome,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -19,6 +20,11 @@ export type FalSimulatorOptions = {
   /** The one key accepted in `Authorization: Key <key>`. Default `sim-fal-key`. */
   apiKey?: string;
   behavior?: Partial<SimulatorBehavior>;
+  /**
+   * A folder to keep jobs and the port in, so a restarted simulator serves the requests it accepted before
+   * (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
 };
 
 /** A loopback fal queue (`queue.fal.run`) plus its CDN (`fal.media`) and webhook JWKS. */
@@ -53,7 +59,8 @@ const fileRoute = /^\/files\/([^/]+)\/(output\.mp4|thumbnail\.png|spritesheet\.p
 export async function startFalSimulator(options: FalSimulatorOptions = {}): Promise<FalSimulator> {
   const apiKey = options.apiKey ?? 'sim-fal-key';
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
-  const jobs = new Map<string, FalJob>();
+  const stored = openSimulatorState<FalJob>(options.stateDir, falJobCodec);
+  const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   let urlOrigins: { queue?: string | undefined; files?: string | undefined } = {};
   const renders = createRenderCache(8);
@@ -303,10 +310,13 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
         detail: 'Too many requests: the concurrent request limit was reached. Retry later.',
         error_type: 'rate_limited',
       }),
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
     },
     options.port,
   );
   origin = server.origin;
+  stored.listening(server.port);
 
   return {
     name: 'fal',
@@ -344,11 +354,22 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
       server.clearFaults();
       outcomes = [];
       jobs.clear();
+      stored.save();
       urlOrigins = {};
     },
     close: () => server.close(),
   };
 }
+
+/** The endpoint is kept by id: its rules are code, looked up again when the state is read back. */
+const falJobCodec = {
+  toStored: (job: FalJob) => ({ ...job, endpoint: job.endpoint.id }),
+  fromStored(stored: unknown): FalJob | undefined {
+    const { endpoint: id, ...rest } = stored as Omit<FalJob, 'endpoint'> & { endpoint: string };
+    const endpoint = findEndpoint(id);
+    return endpoint === undefined ? undefined : { ...rest, endpoint };
+  },
+};
 
 function image(url: string, fileName: string, width: number, height: number) {
   return { url, content_type: 'image/png', file_name: fileName, width, height };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   defaultSimulatorBehavior,
   type JobOutcome,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -41,6 +42,11 @@ export type OpenAISimulatorOptions = {
    * ("Inpaint image must match the requested width and height"). Default true.
    */
   checkImageSize?: boolean;
+  /**
+   * A folder to keep videos and the port in, so a restarted simulator answers for the videos it accepted
+   * before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
 };
 
 export interface OpenAISimulator extends VideoSimulator {
@@ -64,7 +70,8 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
   const checkImageSize = options.checkImageSize ?? true;
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
-  let jobs = new Map<string, VideoJob>();
+  const stored = openSimulatorState<VideoJob>(options.stateDir);
+  const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   let recentRequests: number[] = [];
   const renders = createRenderCache(8);
@@ -76,9 +83,12 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
         const response = authenticate(request) ?? route(request);
         return { ...response, headers: { ...standardHeaders(), ...response.headers } };
       },
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
     },
     options.port,
   );
+  stored.listening(server.port);
 
   function authenticate(request: SimulatorRequest): SimulatorResponse | undefined {
     const header = request.headers['authorization'];
@@ -286,7 +296,8 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
       server.requests.length = 0;
       server.clearFaults();
       outcomes = [];
-      jobs = new Map();
+      jobs.clear();
+      stored.save();
       recentRequests = [];
     },
     video(id) {

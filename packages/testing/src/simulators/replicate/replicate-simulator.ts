@@ -4,6 +4,7 @@ import {
   defaultSimulatorBehavior,
   type FaultRule,
   type JobOutcome,
+  openSimulatorState,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -34,6 +35,11 @@ export type ReplicateSimulatorOptions = {
   behavior?: Partial<SimulatorBehavior>;
   /** Standard Webhooks secret (`whsec_…`) deliveries are signed with. Default: a random one. */
   webhookSecret?: string;
+  /**
+   * A folder to keep predictions and the port in, so a restarted simulator answers for the predictions it
+   * accepted before (on the same port when it is free). Default: memory only.
+   */
+  stateDir?: string | undefined;
 };
 
 export type ReplicateSimulator = VideoSimulator & {
@@ -63,14 +69,21 @@ export async function startReplicateSimulator(
   const apiKey = options.apiKey ?? 'r8_simulator_token';
   const webhookSecret = options.webhookSecret ?? createWebhookSecret();
   let behavior: SimulatorBehavior = { ...defaultSimulatorBehavior, ...options.behavior };
-  const jobs = new Map<string, PredictionJob>();
+  const stored = openSimulatorState<PredictionJob>(options.stateDir, predictionCodec);
+  const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache();
 
   const server = await startSimulatorServer(
-    { handle: (request) => handle(request), rateLimitBody },
+    {
+      handle: (request) => handle(request),
+      rateLimitBody,
+      preferredPort: stored.lastPort,
+      afterChange: stored.save,
+    },
     options.port ?? 0,
   );
+  stored.listening(server.port);
   const origin = server.origin;
   const apiBase = `${origin}/v1`;
   const view = (job: PredictionJob, now = Date.now()) => viewPrediction(job, now, { apiBase, origin });
@@ -232,6 +245,7 @@ export async function startReplicateSimulator(
       server.clearFaults();
       outcomes = [];
       jobs.clear();
+      stored.save();
       behavior = { ...defaultSimulatorBehavior, ...options.behavior };
     },
     close: () => server.close(),
@@ -254,6 +268,16 @@ export async function startReplicateSimulator(
     },
   };
 }
+
+/** The model is kept by id: its input rules are code, looked up again when the state is read back. */
+const predictionCodec = {
+  toStored: (job: PredictionJob) => ({ ...job, model: job.model.id }),
+  fromStored(stored: unknown): PredictionJob | undefined {
+    const { model: id, ...rest } = stored as Omit<PredictionJob, 'model'> & { model: string };
+    const model = findSimulatedModel(id);
+    return model === undefined ? undefined : { ...rest, model };
+  },
+};
 
 /** Replicate ids: 26 lowercase base-32 characters. */
 function predictionId(): string {

@@ -13,4 +13,9 @@ export {
   type SimulatorServerOptions,
   startSimulatorServer,
 } from './simulator-server';
+export {
+  openSimulatorState,
+  type SimulatorJobCodec,
+  type SimulatorState,
+} from './simulator-state';
 export type { VideoSimulator } from './video-simulator';

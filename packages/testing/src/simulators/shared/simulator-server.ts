@@ -21,10 +21,18 @@ export type SimulatorServerOptions = {
   rateLimitBody: (retryAfterSeconds: number) => unknown;
   /** Bodies above this are refused with 413, as real APIs do. */
   maxBodyBytes?: number;
+  /**
+   * A port to listen on when it is free (the one a restarted simulator had before), else any free port.
+   * Ignored when `port` is given.
+   */
+  preferredPort?: number;
+  /** Called after each request that may have changed a job (any method but GET and HEAD), to persist it. */
+  afterChange?: () => void;
 };
 
 export type SimulatorServer = {
   origin: string;
+  port: number;
   requests: RecordedRequest[];
   injectFault(rule: FaultRule): void;
   clearFaults(): void;
@@ -98,6 +106,7 @@ export async function startSimulatorServer(
     }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const response = await options.handle(request);
+    if (method !== 'GET' && method !== 'HEAD') options.afterChange?.();
     if (fault?.kind === 'hang-after-accept') {
       // The job now exists upstream, but the client never learns its id.
       setTimeout(() => incoming.socket.destroy(), 60_000).unref();
@@ -106,10 +115,29 @@ export async function startSimulatorServer(
     send(outgoing, response);
   }
 
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listen = (at: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(at, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const preferred = options.preferredPort ?? 0;
+  if (port === 0 && preferred !== 0) {
+    // Taken by another program since: any free port. Adapters then find the stored jobs by id on their
+    // configured base URL, so an operation must never depend on the simulator's old origin.
+    await listen(preferred).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error;
+      return listen(0);
+    });
+  } else {
+    await listen(port);
+  }
   const address = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${address.port}`,
+    port: address.port,
     requests,
     injectFault: (rule) => faults.push({ ...rule, remaining: rule.times ?? 1 }),
     clearFaults: () => {
