@@ -7,6 +7,7 @@ import { vertexOfferings } from './vertex-offerings';
 import { fetchOperationPath, parseVertexOperation } from './vertex-operation';
 import { vertexOperationToResult } from './vertex-result';
 import type { GoogleVertexProviderSettings } from './vertex-settings';
+import { vertexVideo } from './vertex-video';
 
 const DEFAULT_LOCATION = 'us-central1';
 
@@ -91,7 +92,7 @@ export function createGoogleVertex(settings: GoogleVertexProviderSettings = {}):
     offerings: vertexOfferings,
 
     async submit(request, options) {
-      const body = veoRequestBody(request);
+      const body = veoRequestBody(request, vertexVideo);
       if (settings.storageUri)
         (body['parameters'] as Record<string, unknown>)['storageUri'] = settings.storageUri;
       const { value } = await call({

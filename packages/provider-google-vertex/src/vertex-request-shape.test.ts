@@ -37,7 +37,7 @@ describe('Vertex AI request shape', () => {
     await vertex().submit(
       submitRequest(
         'veo-3.1',
-        { size: '3840x2160', seconds: 8, audio: false, extra: { seed: 7, negative_prompt: 'fog' } },
+        { size: '3840x2160', seconds: 8, audio: false, seed: 7, negativePrompt: 'fog' },
         {
           kind: 'data-uri',
           uri: 'data:image/png;base64,iVBORw0KGgo=',

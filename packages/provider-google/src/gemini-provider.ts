@@ -1,4 +1,10 @@
-import { InvalidRequestError, type VideoOperation, type VideoProvider } from '@reelay/core';
+import {
+  InvalidRequestError,
+  type JsonObject,
+  type VideoInput,
+  type VideoOperation,
+  type VideoProvider,
+} from '@reelay/core';
 import {
   createProviderHttpClient,
   createSafeFetcher,
@@ -72,7 +78,7 @@ export function createGoogle(settings: GoogleProviderSettings = {}): VideoProvid
       const { value } = await http.json({
         method: 'POST',
         path: `/models/${request.upstreamModel}:predictLongRunning`,
-        body: veoRequestBody(request),
+        body: veoRequestBody(request, (video) => geminiVideo(video, baseURL)),
         schema: veoOperationResponseSchema,
         ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
       });
@@ -117,6 +123,23 @@ export function createGoogle(settings: GoogleProviderSettings = {}): VideoProvid
       return { body: new Blob([bytes]).stream(), contentType: 'video/mp4', contentLength: bytes.byteLength };
     },
   };
+}
+
+/**
+ * The source of an extension: the `video.uri` of a sample Veo made on this API (a Files API download on the
+ * API's own host). The Gemini API extends nothing else, so any other video is refused before the call.
+ */
+function geminiVideo(video: VideoInput, baseURL: string): JsonObject {
+  const url = video.kind === 'url' ? URL.parse(video.url) : null;
+  if (url && url.origin === new URL(baseURL).origin && /\/files\/[^/]+:download$/.test(url.pathname)) {
+    return { uri: url.href };
+  }
+  throw new InvalidRequestError({
+    param: 'video',
+    code: 'invalid_video',
+    message:
+      'The Gemini API extends only videos Veo made on it in the last two days: pass the video.uri of that generation (…/files/…:download), or extend on Vertex AI, which takes any MP4.',
+  });
 }
 
 function parseGeminiOperation(operation: VideoOperation) {

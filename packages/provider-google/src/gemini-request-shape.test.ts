@@ -1,4 +1,10 @@
-import { type MatchInput, matchRequest, toSubmitRequest, UpstreamError } from '@reelay/core';
+import {
+  type MatchInput,
+  matchRequest,
+  toSubmitRequest,
+  UnsupportedCapabilityError,
+  UpstreamError,
+} from '@reelay/core';
 import { pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { geminiOfferings } from './gemini-offerings';
@@ -36,7 +42,7 @@ describe('Gemini API request shape', () => {
         size: '1080x1920',
         seconds: 6,
         audio: true,
-        extra: { negative_prompt: 'text' },
+        negativePrompt: 'text',
       }),
     );
     const request = lastRequest();
@@ -50,11 +56,11 @@ describe('Gemini API request shape', () => {
     expect(operation['operationName']).toMatch(/^models\/veo-3\.1-generate-preview\/operations\//);
   });
 
-  it('drops seed, which the Gemini API refuses, with a warning', () => {
+  it('is no candidate for a seed, which the Gemini API refuses', () => {
     const offering = geminiOfferings[0]!;
-    const normalized = matchRequest(offering, { extra: { seed: 3 }, hasImage: false });
-    expect(normalized.body).not.toHaveProperty('seed');
-    expect(normalized.warnings).toContainEqual({ type: 'unsupported', feature: 'seed' });
+    expect(() => matchRequest(offering, { extra: {}, seed: 3, hasImage: false })).toThrow(
+      UnsupportedCapabilityError,
+    );
   });
 
   it('downloads with the key, then follows the redirect to storage without it', async () => {

@@ -3,9 +3,16 @@ export { createGoogle } from './gemini-provider';
 export type { GoogleProviderSettings } from './gemini-settings';
 export { parseGoogleError } from './google-error';
 export { plugin } from './google-plugin';
-export { veoOffering } from './veo-offerings';
 export {
+  VEO_EXTENSION_SECONDS,
+  VEO_MAX_REFERENCE_IMAGES,
+  type VeoExtension,
+  veoOffering,
+} from './veo-offerings';
+export {
+  type VeoImageParam,
   type VeoOperationResponse,
+  type VeoVideoWriter,
   veoFailure,
   veoImage,
   veoOperationResponseSchema,

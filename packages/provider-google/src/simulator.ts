@@ -4,4 +4,10 @@ export {
   startGeminiSimulator,
 } from './simulator/gemini-simulator';
 export { googleError, googleRateLimitBody } from './simulator/google-errors';
-export { clipOf, type VeoModelRules, validateVeoBody } from './simulator/veo-validation';
+export {
+  clipOf,
+  EXTENSION_SECONDS,
+  type VeoModelRules,
+  type VeoSourceVideo,
+  validateVeoBody,
+} from './simulator/veo-validation';

@@ -1,8 +1,17 @@
-import { type ImageInput, InvalidRequestError, type JsonObject, type SubmitRequest } from '@reelay/core';
+import {
+  type ImageInput,
+  InvalidRequestError,
+  type JsonObject,
+  type SubmitRequest,
+  type VideoInput,
+} from '@reelay/core';
 import { z } from 'zod';
 
+/** The public field an input came from, named in errors so the caller knows which one to fix. */
+export type VeoImageParam = 'input_reference' | 'last_frame' | 'reference_images';
+
 /** An image as both Veo APIs take it inline: `{bytesBase64Encoded, mimeType}` (not `inlineData`, which is refused). */
-export function veoImage(image: ImageInput): JsonObject {
+export function veoImage(image: ImageInput, param: VeoImageParam = 'input_reference'): JsonObject {
   switch (image.kind) {
     case 'upload':
       return { bytesBase64Encoded: Buffer.from(image.data).toString('base64'), mimeType: image.mediaType };
@@ -10,7 +19,7 @@ export function veoImage(image: ImageInput): JsonObject {
       const match = /^data:([^;,]+);base64,(.*)$/s.exec(image.uri);
       if (!match) {
         throw new InvalidRequestError({
-          param: 'input_reference',
+          param,
           code: 'invalid_image',
           message: 'Veo needs the image as base64: send a data:image/…;base64, URI or an uploaded file.',
         });
@@ -20,20 +29,41 @@ export function veoImage(image: ImageInput): JsonObject {
     case 'url':
       // Neither API fetches https URLs (Vertex takes gs:// only); the gateway turns a URL into bytes first.
       throw new InvalidRequestError({
-        param: 'input_reference',
+        param,
         code: 'invalid_image',
         message: 'Veo takes images as bytes, not URLs: upload the image or send it as a data URI.',
       });
   }
 }
 
+/** How one API writes the source video of an extension; the two differ (Gemini: `{uri}`, Vertex: bytes or `gcsUri`). */
+export type VeoVideoWriter = (video: VideoInput) => JsonObject;
+
 /**
- * `{instances: [{prompt, image}], parameters}`. Matching decided the parameters (`aspectRatio`, `resolution`,
- * `durationSeconds`, …) and unknown ones passed through; on Veo they all belong in `parameters`.
+ * `{instances: [{prompt, image, lastFrame, referenceImages, video}], parameters}`. Matching decided the parameters
+ * (`aspectRatio`, `resolution`, `durationSeconds`, `negativePrompt`, …) and unknown ones passed through; on Veo
+ * they all belong in `parameters`. Reference images are asset references, the only kind Veo 3.1 takes.
  */
-export function veoRequestBody(request: SubmitRequest): JsonObject {
+export function veoRequestBody(request: SubmitRequest, writeVideo?: VeoVideoWriter): JsonObject {
   const instance: JsonObject = { prompt: request.prompt };
   if (request.image) instance['image'] = veoImage(request.image);
+  if (request.lastFrame) instance['lastFrame'] = veoImage(request.lastFrame, 'last_frame');
+  if (request.referenceImages.length > 0) {
+    instance['referenceImages'] = request.referenceImages.map((image) => ({
+      image: veoImage(image, 'reference_images'),
+      referenceType: 'asset',
+    }));
+  }
+  if (request.mode === 'extend-video') {
+    if (!request.video || !writeVideo) {
+      throw new InvalidRequestError({
+        param: 'video',
+        code: 'invalid_video',
+        message: 'A Veo extension needs the source video: send the video to extend.',
+      });
+    }
+    instance['video'] = writeVideo(request.video);
+  }
   return { instances: [instance], parameters: { ...request.body } };
 }
 

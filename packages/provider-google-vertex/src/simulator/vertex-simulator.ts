@@ -22,6 +22,7 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '@reelay/testing';
+import { vertexSourceOf } from './vertex-source';
 import { startVertexTokenServer } from './vertex-token-server';
 
 export type VertexSimulatorOptions = {
@@ -52,10 +53,16 @@ export interface VertexSimulator extends VideoSimulator {
   setTokenLifetime(seconds: number): void;
 }
 
+const full = { lastFrame: true, referenceImages: true, extension: true };
 const models: Record<string, VeoModelRules> = {
-  'veo-3.1-generate-001': { resolutions: ['720p', '1080p', '4k'] },
-  'veo-3.1-fast-generate-001': { resolutions: ['720p', '1080p', '4k'] },
-  'veo-3.1-lite-generate-001': { resolutions: ['720p', '1080p'] },
+  'veo-3.1-generate-001': { resolutions: ['720p', '1080p', '4k'], ...full },
+  'veo-3.1-fast-generate-001': { resolutions: ['720p', '1080p', '4k'], ...full },
+  'veo-3.1-lite-generate-001': {
+    resolutions: ['720p', '1080p'],
+    lastFrame: false,
+    referenceImages: false,
+    extension: true,
+  },
 };
 
 type VertexJob = {
@@ -198,11 +205,18 @@ export async function startVertexSimulator(options: VertexSimulatorOptions = {})
     }
     const problem = validateVeoBody(request.json, rules, 'vertex');
     if (problem) return googleError(400, 'INVALID_ARGUMENT', problem);
+    const source = vertexSourceOf(request.json, (gcsUri) => {
+      const job = [...jobs.values()].find(
+        (candidate) => candidate.storageUri && gcsUri.startsWith(candidate.storageUri),
+      );
+      return job?.clip;
+    });
+    if (typeof source === 'string') return googleError(400, 'INVALID_ARGUMENT', source);
     const storageUri = (request.json as { parameters?: { storageUri?: unknown } }).parameters?.storageUri;
     const job: VertexJob = {
       name: `projects/${project}/locations/${location}/publishers/google/models/${model}/operations/${randomUUID()}`,
       createdAt: now,
-      clip: clipOf(request.json),
+      clip: clipOf(request.json, source),
       storageUri: typeof storageUri === 'string' ? storageUri.replace(/\/?$/, '/') : undefined,
       outcome: outcomes.shift() ?? 'succeed',
     };

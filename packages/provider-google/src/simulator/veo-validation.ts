@@ -1,9 +1,23 @@
+import { validateVeoInputs } from './veo-input-validation';
+
 /** What one simulated Veo model takes. */
-export type VeoModelRules = { resolutions: readonly string[] };
+export type VeoModelRules = {
+  resolutions: readonly string[];
+  /** First-and-last-frame generation. */
+  lastFrame: boolean;
+  /** Asset reference images (at most three). */
+  referenceImages: boolean;
+  /** Video extension (`instances[0].video`). */
+  extension: boolean;
+};
+
+/** The new segment of an extension is always this long. */
+export const EXTENSION_SECONDS = 7;
 
 /**
  * The first problem with a `:predictLongRunning` body, worded like Google's INVALID_ARGUMENT messages;
  * `undefined` when valid. `api` decides which parameters exist (the Gemini API has no `seed` or `generateAudio`).
+ * The source video of an extension is checked by each simulator, which knows where it can come from.
  */
 export function validateVeoBody(
   body: unknown,
@@ -19,25 +33,20 @@ export function validateVeoBody(
   const instance = instances[0] as Record<string, unknown>;
   if (typeof instance['prompt'] !== 'string' || instance['prompt'].length === 0)
     return 'instances[0].prompt is required.';
-  for (const field of ['image', 'lastFrame']) {
-    const image = instance[field] as Record<string, unknown> | undefined;
-    if (image === undefined) continue;
-    if ('inlineData' in image) return "`inlineData` isn't supported by this model.";
-    const inline = typeof image['bytesBase64Encoded'] === 'string';
-    const gcs = typeof image['gcsUri'] === 'string';
-    if (gcs && api === 'gemini')
-      return "`gcsUri` isn't supported by the Gemini API; send bytesBase64Encoded.";
-    if (!inline && !gcs) return `instances[0].${field} needs bytesBase64Encoded or gcsUri.`;
-    if (typeof image['mimeType'] !== 'string') return `instances[0].${field}.mimeType is required.`;
-  }
+  const inputs = validateVeoInputs(instance, rules, api);
+  if (inputs) return inputs;
+  const extension = instance['video'] !== undefined;
   const ratio = parameters['aspectRatio'] ?? '16:9';
   if (ratio !== '16:9' && ratio !== '9:16')
     return `Unsupported aspect ratio: ${String(ratio)}. Use 16:9 or 9:16.`;
   const resolution = parameters['resolution'] ?? '720p';
   if (typeof resolution !== 'string' || !rules.resolutions.includes(resolution))
     return `Unsupported resolution: ${String(resolution)}. Supported: ${rules.resolutions.join(', ')}.`;
-  const duration = parameters['durationSeconds'] ?? 8;
-  if (duration !== 4 && duration !== 6 && duration !== 8)
+  if (extension && resolution !== '720p') return 'Video extension outputs 720p only.';
+  const duration = parameters['durationSeconds'] ?? (extension ? EXTENSION_SECONDS : 8);
+  if (extension && duration !== EXTENSION_SECONDS)
+    return `Video extension makes ${EXTENSION_SECONDS}-second segments: set durationSeconds to ${EXTENSION_SECONDS} or leave it out.`;
+  if (!extension && duration !== 4 && duration !== 6 && duration !== 8)
     return `Unsupported duration: ${String(duration)} seconds. Use 4, 6 or 8.`;
   const samples = parameters['sampleCount'] ?? 1;
   if (typeof samples !== 'number' || samples < 1 || samples > 4)
@@ -59,12 +68,31 @@ export function validateVeoBody(
   return undefined;
 }
 
-/** The clip a valid body asks for. */
-export function clipOf(body: unknown): { width: number; height: number; seconds: number; samples: number } {
+/** What the simulator knows of an extension's source video. */
+export type VeoSourceVideo = { seconds: number; width: number; height: number };
+
+/**
+ * The clip a valid body asks for. An extension returns the source followed by the new 7-second segment, at
+ * 720p in the source's orientation, as both APIs document it.
+ */
+export function clipOf(
+  body: unknown,
+  source?: VeoSourceVideo,
+): { width: number; height: number; seconds: number; samples: number } {
   const parameters = ((body as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<
     string,
     unknown
   >;
+  const samples = Number(parameters['sampleCount'] ?? 1);
+  if (source) {
+    const portrait = source.height > source.width;
+    return {
+      width: portrait ? 720 : 1280,
+      height: portrait ? 1280 : 720,
+      seconds: source.seconds + EXTENSION_SECONDS,
+      samples,
+    };
+  }
   const resolution = String(parameters['resolution'] ?? '720p');
   const short = resolution === '4k' ? 2160 : resolution === '1080p' ? 1080 : 720;
   const long = Math.round((short * 16) / 9);
@@ -73,6 +101,6 @@ export function clipOf(body: unknown): { width: number; height: number; seconds:
     width: portrait ? short : long,
     height: portrait ? long : short,
     seconds: Number(parameters['durationSeconds'] ?? 8),
-    samples: Number(parameters['sampleCount'] ?? 1),
+    samples,
   };
 }
