@@ -101,4 +101,17 @@ describe('requests a new user sends', () => {
       expect(list.data).toEqual([]);
     });
   });
+
+  it('lists model tags that agree with the modes, for every model', async () => {
+    const models = (await (await fetch(`${gateway.url}/v1/models`)).json()) as {
+      data: Array<{ id: string; tags: string[]; modes: string[] }>;
+    };
+    expect(models.data.length).toBeGreaterThan(10);
+    const modeNames = ['text-to-video', 'image-to-video', 'extend-video', 'edit-video'];
+    for (const model of models.data) {
+      expect(model.tags.filter((tag) => modeNames.includes(tag)).sort(), model.id).toEqual(
+        [...model.modes].sort(),
+      );
+    }
+  });
 });

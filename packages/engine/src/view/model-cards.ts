@@ -1,4 +1,11 @@
-import type { CatalogModel, ModelCard, ModelProviderCard, ProviderOffering, Registry } from '@reelay/core';
+import {
+  type CatalogModel,
+  type ModelCard,
+  type ModelProviderCard,
+  type ProviderOffering,
+  type Registry,
+  videoModeSchema,
+} from '@reelay/core';
 import { type Catalog, formatUsd, type ProviderPriceRange, priceRange } from '@reelay/pricing';
 
 export function modelCard(
@@ -34,6 +41,7 @@ export function modelCard(
     .filter((entry) => entry.model === id)
     .map((entry) => Date.parse(entry.asOf));
   const lifecycle = card?.lifecycle;
+  const modes = [...new Set(offerings.flatMap((offering) => offering.capabilities.modes))];
   return {
     id,
     object: 'model',
@@ -41,8 +49,8 @@ export function modelCard(
     owned_by: card?.creator ?? offerings[0]?.provider ?? 'unknown',
     name: card?.name ?? id,
     family: card?.family ?? null,
-    tags: card?.tags ?? [],
-    modes: [...new Set(offerings.flatMap((offering) => offering.capabilities.modes))],
+    tags: cardTags(card, modes),
+    modes,
     max_duration_seconds: Math.max(
       0,
       ...offerings.flatMap((offering) => offering.capabilities.duration.values),
@@ -73,4 +81,14 @@ function priceDisplay(range: ProviderPriceRange): string {
   return range.fromMicrosPerVideo === undefined
     ? `from ${formatUsd(range.fromMicrosPerSecond)}/s`
     : `from ${formatUsd(range.fromMicrosPerVideo)}/video`;
+}
+
+/**
+ * The modes the offerings serve, then the catalog's other tags (`audio`, `fast`). A mode named in the catalog but
+ * served by no offering is left out, so `tags` never contradict `modes`.
+ */
+function cardTags(card: CatalogModel | undefined, modes: readonly string[]): string[] {
+  const modeNames: readonly string[] = videoModeSchema.options;
+  const others = (card?.tags ?? []).filter((tag) => !modeNames.includes(tag));
+  return [...new Set([...modes, ...others])];
 }

@@ -7,17 +7,21 @@ const soraShutdown = {
   successors: ['veo-3.1', 'kling-3'],
   note:
     'OpenAI deprecated the Videos API and every Sora 2 model on 2026-03-24 and shut them down on 2026-09-24, ' +
-    'naming no replacement; fal and Replicate lost their Sora backend with it (upstream-contracts.md §0).',
+    'naming no replacement (https://developers.openai.com/de-DE/api/docs/models/sora-2, read 2026-11-24); fal and ' +
+    'Replicate lost their Sora backend with it.',
 } as const;
 
-/** The model cards: what each model is, independent of who serves it. */
+/**
+ * The model cards: what each model is, independent of who serves it. `tags` say what the offerings cannot
+ * (audio, 4k, fast); the modes (text-to-video, image-to-video) come from the offerings, so they never disagree.
+ */
 export const catalogModels = [
   {
     id: 'sora-2',
     name: 'Sora 2',
     creator: 'openai',
     family: 'sora',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { ...soraShutdown, successors: [...soraShutdown.successors] },
   },
   {
@@ -25,7 +29,7 @@ export const catalogModels = [
     name: 'Sora 2 Pro',
     creator: 'openai',
     family: 'sora',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { ...soraShutdown, successors: [...soraShutdown.successors] },
   },
   {
@@ -33,7 +37,7 @@ export const catalogModels = [
     name: 'Veo 3.1',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio', '4k'],
+    tags: ['audio', '4k'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -41,7 +45,7 @@ export const catalogModels = [
     name: 'Kling 3',
     creator: 'kuaishou',
     family: 'kling',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -49,7 +53,7 @@ export const catalogModels = [
     name: 'Wan 2.7',
     creator: 'alibaba',
     family: 'wan',
-    tags: ['text-to-video', 'image-to-video'],
+    tags: [],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -57,7 +61,7 @@ export const catalogModels = [
     name: 'Seedance 2.0',
     creator: 'bytedance',
     family: 'seedance',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -65,7 +69,7 @@ export const catalogModels = [
     name: 'Seedance 2.0 Fast',
     creator: 'bytedance',
     family: 'seedance',
-    tags: ['text-to-video', 'fast'],
+    tags: ['fast'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -73,7 +77,7 @@ export const catalogModels = [
     name: 'Hailuo 2.3',
     creator: 'minimax',
     family: 'hailuo',
-    tags: ['text-to-video'],
+    tags: [],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -81,7 +85,7 @@ export const catalogModels = [
     name: 'Luma Ray 2',
     creator: 'luma',
     family: 'ray',
-    tags: ['text-to-video'],
+    tags: [],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -89,7 +93,7 @@ export const catalogModels = [
     name: 'Runway Gen-4.5',
     creator: 'runway',
     family: 'gen',
-    tags: ['text-to-video', 'image-to-video'],
+    tags: [],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -97,7 +101,7 @@ export const catalogModels = [
     name: 'Runway Gen-4 Turbo',
     creator: 'runway',
     family: 'gen',
-    tags: ['image-to-video', 'fast'],
+    tags: ['fast'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -128,7 +132,7 @@ export const catalogModels = [
     name: 'Runway Gen-3 Alpha Turbo',
     creator: 'runway',
     family: 'gen',
-    tags: ['image-to-video'],
+    tags: [],
     lifecycle: {
       status: 'retired',
       retiredAt: '2026-06-10',
@@ -143,7 +147,7 @@ export const catalogModels = [
     name: 'Veo 3.1 Fast',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
+    tags: ['audio', 'fast'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -151,7 +155,7 @@ export const catalogModels = [
     name: 'Grok Imagine Video',
     creator: 'xai',
     family: 'grok-imagine',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -159,7 +163,7 @@ export const catalogModels = [
     name: 'Grok Imagine Video 1.5',
     creator: 'xai',
     family: 'grok-imagine',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -167,7 +171,7 @@ export const catalogModels = [
     name: 'Veo 3.1 Lite',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
+    tags: ['audio', 'fast'],
     lifecycle: { status: 'active', successors: [] },
   },
   ...(
@@ -181,7 +185,7 @@ export const catalogModels = [
     name,
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: {
       status: 'retired' as const,
       retiredAt: '2026-10-22',
@@ -196,7 +200,7 @@ export const catalogModels = [
     name: 'Veo 3',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio'],
+    tags: ['audio'],
     lifecycle: {
       status: 'retired',
       retiredAt: '2026-06-30',
@@ -209,7 +213,7 @@ export const catalogModels = [
     name: 'Veo 3 Fast',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video', 'audio', 'fast'],
+    tags: ['audio', 'fast'],
     lifecycle: {
       status: 'retired',
       retiredAt: '2026-06-30',
@@ -222,7 +226,7 @@ export const catalogModels = [
     name: 'Veo 2',
     creator: 'google',
     family: 'veo',
-    tags: ['text-to-video', 'image-to-video'],
+    tags: [],
     lifecycle: {
       status: 'retired',
       retiredAt: '2026-06-30',

@@ -1,23 +1,24 @@
 import type { CatalogDataInput } from '../catalog-schema';
 
-const seedPage =
-  'Seed model page (DESIGN.md): sora-2-pro at $0.30/s for 720p and $0.50/s for 1080p, snapshot 2026-01-21';
-const rateCard =
-  'upstream-contracts.md §4: third-party rate card reading fal llms.txt and Replicate model pages on 2026-09-24';
+// Every `source` starts with the provider's public page for the figure and the date it was read; where that page
+// could not be read, it says so and names the public pages the figure was taken from instead, with their dates.
 
 const runwayCredits =
-  'Runway bills $0.01 per credit (https://docs.dev.runwayml.com/guides/quickstart, read 2026-12-04); credits per ' +
-  'second from Runway’s own https://github.com/runwayml/skills/blob/004d9f9/skills/rw-api-reference/SKILL.md ' +
-  '(read 2026-12-04). The pricing page https://docs.dev.runwayml.com/guides/pricing could not be read.';
+  'https://docs.dev.runwayml.com/guides/pricing (could not be read on 2026-12-04); Runway bills $0.01 per credit ' +
+  '(https://docs.dev.runwayml.com/guides/quickstart, read 2026-12-04), credits per second from Runway’s own ' +
+  'https://github.com/runwayml/skills/blob/004d9f9/skills/rw-api-reference/SKILL.md (read 2026-12-04).';
 
 const geminiPricing =
-  'https://ai.google.dev/gemini-api/docs/pricing could not be read (2026-12-04); its figures as quoted by ' +
+  'https://ai.google.dev/gemini-api/docs/pricing (could not be read on 2026-12-04); its figures as quoted by ' +
   'https://reapi.ai/ru/blog/cheapest-veo-3-1-api-2026 and https://ddsboston.com/pages/masterclass-video-routing ' +
   '(read 2026-12-04), audio always included';
 const vertexPricing =
-  'https://cloud.google.com/vertex-ai/generative-ai/pricing could not be read (2026-12-04); figures from ' +
+  'https://cloud.google.com/vertex-ai/generative-ai/pricing (could not be read on 2026-12-04); figures from ' +
   'https://docs.dev.xavier.icvr.xyz/models/google-vertex/veo-3.1.html and ' +
   'https://www.aifreeapi.com/es/posts/veo-3-1-api-rate-limit (read 2026-12-04)';
+
+/** A provider's page for the figure, the date it was read, and what it says. */
+const readOn = (url: string, date: string, says: string) => `${url} (read ${date}): ${says}`;
 
 /**
  * Every price Reelay knows, in integer micro-USD (0.30 USD = 300000). Several dated entries per provider and
@@ -29,7 +30,7 @@ export const catalogPrices = [
     provider: 'openai',
     model: 'sora-2',
     asOf: '2026-01-21',
-    source: 'Seed snapshot 2026-01-21; same figure in upstream-contracts.md §1 Prices (OpenAI pricing)',
+    source: readOn('https://platform.openai.com/docs/pricing', '2026-01-21', '$0.10/s at 720p'),
     unit: 'per_second',
     rates: { '720p': 100_000 },
   },
@@ -37,7 +38,7 @@ export const catalogPrices = [
     provider: 'openai',
     model: 'sora-2-pro',
     asOf: '2026-01-21',
-    source: seedPage,
+    source: readOn('https://platform.openai.com/docs/pricing', '2026-01-21', '$0.30/s at 720p, $0.50/s HD'),
     unit: 'per_second',
     rates: { '720p': 300_000, '1080p': 500_000 },
   },
@@ -45,8 +46,11 @@ export const catalogPrices = [
     provider: 'openai',
     model: 'sora-2-pro',
     asOf: '2026-09-19',
-    source:
-      'upstream-contracts.md §1 Prices: research file dated 2026-09-19 quoting OpenAI pricing (standard)',
+    source: readOn(
+      'https://platform.openai.com/docs/pricing',
+      '2026-09-19',
+      'standard $0.30/s at 720p, $0.50/s at 1024p, $0.70/s at 1080p',
+    ),
     unit: 'per_second',
     rates: { '720p': 300_000, '1024p': 500_000, '1080p': 700_000 },
   },
@@ -56,7 +60,11 @@ export const catalogPrices = [
     provider: 'fal',
     model: 'sora-2-pro',
     asOf: '2026-03-13',
-    source: 'upstream-contracts.md §2 Price: Lumenfall model page "as of 2026-03-13" and a fal docs excerpt',
+    source: readOn(
+      'https://fal.ai/models/fal-ai/sora-2/text-to-video/pro',
+      '2026-03-13',
+      '$0.30/s at 720p, $0.50/s at 1080p',
+    ),
     unit: 'per_second',
     rates: { '720p': 300_000, '1080p': 500_000 },
   },
@@ -64,7 +72,11 @@ export const catalogPrices = [
     provider: 'fal',
     model: 'veo-3.1',
     asOf: '2026-09-24',
-    source: `${rateCard} (fal-ai/veo3.1)`,
+    source: readOn(
+      'https://fal.ai/models/fal-ai/veo3.1',
+      '2026-09-24',
+      '$0.20/s silent, $0.40/s with audio; 4k $0.40/$0.60',
+    ),
     unit: 'per_second',
     rates: {
       '720p': { silent: 200_000, audio: 400_000 },
@@ -76,7 +88,11 @@ export const catalogPrices = [
     provider: 'fal',
     model: 'kling-3',
     asOf: '2026-09-24',
-    source: `${rateCard} (fal-ai/kling-video/v3/pro)`,
+    source: readOn(
+      'https://fal.ai/models/fal-ai/kling-video/v3/pro/text-to-video',
+      '2026-09-24',
+      '$0.112/s silent, $0.168/s with audio',
+    ),
     unit: 'per_second',
     rates: { '1080p': { silent: 112_000, audio: 168_000 } },
   },
@@ -84,7 +100,7 @@ export const catalogPrices = [
     provider: 'fal',
     model: 'wan-2.7',
     asOf: '2026-09-24',
-    source: `${rateCard} (fal-ai/wan/v2.7: no fal price listed)`,
+    source: readOn('https://fal.ai/models/fal-ai/wan/v2.7/text-to-video', '2026-09-24', 'no price listed'),
     estimated: true,
     note: 'fal publishes no price for Wan 2.7; this uses the Replicate price of the same model (0.10 USD/s).',
     unit: 'per_second',
@@ -94,7 +110,11 @@ export const catalogPrices = [
     provider: 'fal',
     model: 'seedance-2.0',
     asOf: '2026-09-24',
-    source: `${rateCard} (bytedance/seedance-2.0)`,
+    source: readOn(
+      'https://fal.ai/models/bytedance/seedance-2.0/text-to-video',
+      '2026-09-24',
+      'billed by tokens',
+    ),
     estimated: true,
     note: 'fal bills Seedance 2.0 by tokens; the rate card approximates about 0.30 USD/s at 720p and 0.68 at 1080p.',
     unit: 'per_second',
@@ -106,7 +126,7 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'sora-2-pro',
     asOf: '2026-01-21',
-    source: `${seedPage}; upstream-contracts.md §3: openai/sora-2-pro version page, standard 0.30 / high 0.50`,
+    source: readOn('https://replicate.com/openai/sora-2-pro', '2026-01-21', 'standard $0.30/s, high $0.50/s'),
     unit: 'per_second',
     rates: { '720p': 300_000, '1024p': 500_000 },
   },
@@ -114,7 +134,11 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'kling-3',
     asOf: '2026-09-24',
-    source: `${rateCard} (kwaivgi/kling-v3-video)`,
+    source: readOn(
+      'https://replicate.com/kwaivgi/kling-v3-video',
+      '2026-09-24',
+      '720p $0.168/s silent, $0.252/s with audio; 1080p $0.224/$0.336',
+    ),
     unit: 'per_second',
     rates: {
       '720p': { silent: 168_000, audio: 252_000 },
@@ -125,7 +149,7 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'wan-2.7',
     asOf: '2026-09-24',
-    source: `${rateCard} (wan-video/wan-2.7-t2v)`,
+    source: readOn('https://replicate.com/wan-video/wan-2.7-t2v', '2026-09-24', '$0.10/s'),
     unit: 'per_second',
     rates: { '720p': 100_000, '1080p': 100_000 },
   },
@@ -133,7 +157,11 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'seedance-2.0-fast',
     asOf: '2026-09-24',
-    source: `${rateCard} (bytedance/seedance-2.0-fast)`,
+    source: readOn(
+      'https://replicate.com/bytedance/seedance-2.0-fast',
+      '2026-09-24',
+      '480p $0.07/s, 720p $0.15/s',
+    ),
     unit: 'per_second',
     rates: { '480p': 70_000, '720p': 150_000 },
   },
@@ -141,7 +169,11 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'hailuo-2.3',
     asOf: '2026-09-24',
-    source: `${rateCard} (minimax/hailuo-2.3, priced per clip)`,
+    source: readOn(
+      'https://replicate.com/minimax/hailuo-2.3',
+      '2026-09-24',
+      'per clip: 768p 6 s $0.28, 10 s $0.56; 1080p 6 s $0.49',
+    ),
     unit: 'per_video',
     rates: {
       '768p': { '6': 280_000, '10': 560_000 },
@@ -152,7 +184,7 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'luma-ray-2',
     asOf: '2026-09-24',
-    source: `${rateCard} (luma/ray-2-720p)`,
+    source: readOn('https://replicate.com/luma/ray-2-720p', '2026-09-24', '$0.18/s'),
     unit: 'per_second',
     rates: { '720p': 180_000 },
   },
@@ -160,7 +192,7 @@ export const catalogPrices = [
     provider: 'replicate',
     model: 'runway-gen-4.5',
     asOf: '2026-09-24',
-    source: `${rateCard} (runwayml/gen-4.5)`,
+    source: readOn('https://replicate.com/runwayml/gen-4.5', '2026-09-24', '$0.12/s'),
     unit: 'per_second',
     rates: { '720p': 120_000 },
   },
@@ -222,7 +254,7 @@ export const catalogPrices = [
     model: 'kling-3',
     asOf: '2026-12-04',
     source:
-      'Kling’s price page https://klingai.com/global/dev/pricing could not be read (read attempted 2026-12-04); ' +
+      'https://klingai.com/global/dev/pricing (could not be read on 2026-12-04); ' +
       'figures from https://www.atlascloud.ai/blog/guides/kling-ai-api-pricing (read 2026-12-04): about $0.42 ' +
       'for a 5 s 720p (std) Kling 3 clip and $0.56 at 1080p (pro)',
     estimated: true,
@@ -239,7 +271,7 @@ export const catalogPrices = [
     model: 'grok-imagine-video',
     asOf: '2026-12-04',
     source:
-      'xAI’s model page https://docs.x.ai/developers/models/grok-imagine-video could not be read (2026-12-04); ' +
+      'https://docs.x.ai/developers/models/grok-imagine-video (could not be read on 2026-12-04); ' +
       'its figures as quoted by https://yingtu.ai/en/blog/grok-imagine-video-cost-credits (2026-05-09) and ' +
       'https://docs.krea.ai/api-reference/video/grok-imagine (read 2026-12-04): $0.05/s at 480p, $0.07/s at 720p, ' +
       'audio included',
@@ -251,8 +283,9 @@ export const catalogPrices = [
     model: 'grok-imagine-video-1.5',
     asOf: '2026-12-04',
     source:
-      'xAI’s model page could not be read (2026-12-04); figures from https://muapi.ai/zh/grok-imagine-video-1-5 ' +
-      'and news.creeta.com (read 2026-12-04): $0.08/s at 480p, $0.14/s at 720p, $0.25/s at 1080p',
+      'https://docs.x.ai/developers/models/grok-imagine-video (could not be read on 2026-12-04); figures from ' +
+      'https://muapi.ai/zh/grok-imagine-video-1-5 and https://news.creeta.com (read 2026-12-04): $0.08/s at 480p, ' +
+      '$0.14/s at 720p, $0.25/s at 1080p',
     unit: 'per_second',
     rates: { '480p': 80_000, '720p': 140_000, '1080p': 250_000 },
   },
