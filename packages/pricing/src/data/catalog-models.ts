@@ -109,7 +109,7 @@ export const catalogModels = [
     name: 'Runway Aleph 2',
     creator: 'runway',
     family: 'aleph',
-    tags: ['edit-video'],
+    tags: [],
     lifecycle: { status: 'active', successors: [] },
   },
   {
@@ -117,7 +117,7 @@ export const catalogModels = [
     name: 'Runway Gen-4 Aleph',
     creator: 'runway',
     family: 'aleph',
-    tags: ['edit-video'],
+    tags: [],
     lifecycle: {
       status: 'retired',
       retiredAt: '2026-06-10',

@@ -220,7 +220,7 @@ export const catalogPrices = [
     // aleph2 joined Runway's API on 2026-06-02 (runwayml/sdk-node commit 4b028c0).
     asOf: '2026-06-02',
     source:
-      'Runway’s pricing page https://docs.dev.runwayml.com/guides/pricing could not be read (2026-12-05). ' +
+      'https://docs.dev.runwayml.com/guides/pricing (could not be read on 2026-12-05). ' +
       'Runway’s own https://github.com/runwayml/skills/blob/c5674fd/README.md (read 2026-12-05) prices its ' +
       'predecessor gen4_aleph at 15 credits/s ($0.01 per credit); https://pexo.ai/blog/what-is-runway-aleph-2-0-6791 ' +
       '(read 2026-12-05) puts Aleph 2.0 at about 150 credits per 10 s.',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogModels } from './catalog-models';
 import { catalogPrices } from './catalog-prices';
 
-const today = '2026-12-05';
+const today = new Date().toISOString().slice(0, 10);
 const urlPattern = /\b[a-z][a-z0-9+.-]*:\/\/[^\s,;)]+/gi;
 // Names of this repository's own documents: a price must be checkable by anyone, from the provider's public page.
 const repositoryDocuments =
