@@ -26,7 +26,8 @@ export const klingTaskSchema = z.object({
 export type KlingTask = z.infer<typeof klingTaskSchema>;
 
 /** The create route a task was made on; Kling answers a task only under the same path family. */
-export const klingEndpointSchema = z.enum(['text2video', 'image2video']);
+export const klingEndpointSchema = z.enum(['text2video', 'image2video', 'multi-image2video']);
+export type KlingEndpoint = z.infer<typeof klingEndpointSchema>;
 
 export const klingOperationSchema = z.object({ taskId: z.string().min(1), endpoint: klingEndpointSchema });
 

@@ -1,12 +1,7 @@
-import {
-  type ImageInput,
-  InvalidRequestError,
-  type JsonObject,
-  type VideoOperation,
-  type VideoProvider,
-} from '@reelay/core';
+import { InvalidRequestError, type VideoOperation, type VideoProvider } from '@reelay/core';
 import { createProviderHttpClient, createSafeFetcher, withoutTrailingSlash } from '@reelay/provider-utils';
 import { type KlingOperation, klingEnvelopeSchema, klingOperationSchema, klingTaskSchema } from './kling-api';
+import { klingCreateBody } from './kling-create-body';
 import { unwrapKlingData } from './kling-envelope';
 import { parseKlingError } from './kling-error';
 import { klingOfferings } from './kling-offerings';
@@ -18,7 +13,7 @@ import { VERSION } from './version';
 const DEFAULT_BASE_URL = 'https://api-singapore.klingai.com';
 
 /**
- * The Kling AI API provider: Kling 3 in standard (720p) and pro (1080p) mode.
+ * The Kling AI API provider: Kling 3 and Kling 1.6 (reference images) in standard (720p) and pro (1080p) mode.
  *
  * @example
  * const kling = createKling(); // reads KLING_API_KEY, or KLING_ACCESS_KEY and KLING_SECRET_KEY
@@ -55,14 +50,7 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
     offerings: klingOfferings,
 
     async submit(request, options) {
-      const endpoint = request.mode === 'image-to-video' ? 'image2video' : 'text2video';
-      const body: JsonObject = { model_name: request.upstreamModel, prompt: request.prompt, ...request.body };
-      if (typeof body['sound'] === 'boolean') body['sound'] = body['sound'] ? 'on' : 'off';
-      if (request.image) {
-        body['image'] = klingImage(request.image);
-        // Image-to-video has no aspect_ratio: the video takes the image's shape.
-        delete body['aspect_ratio'];
-      }
+      const { endpoint, body } = klingCreateBody(request);
       const path = `/v1/videos/${endpoint}`;
       const { value, status } = await http.json({
         method: 'POST',
@@ -107,18 +95,6 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
       return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
     },
   };
-}
-
-/** Kling takes a URL or bare base64: a `data:` prefix is refused as "incorrect" by its API reference. */
-function klingImage(image: ImageInput): string {
-  switch (image.kind) {
-    case 'url':
-      return image.url;
-    case 'data-uri':
-      return image.uri.slice(image.uri.indexOf(',') + 1);
-    case 'upload':
-      return Buffer.from(image.data).toString('base64');
-  }
 }
 
 function parseKlingOperation(operation: VideoOperation): KlingOperation {

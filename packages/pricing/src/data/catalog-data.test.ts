@@ -31,6 +31,7 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
   ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
   ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
+  ['kling', 'kling-1.6', ['720p', '1080p'], [5, 10]],
   ['xai', 'grok-imagine-video', ['480p', '720p'], range(1, 15)],
   ['xai', 'grok-imagine-video-1.5', ['480p', '720p', '1080p'], range(1, 15)],
   ['google-vertex', 'veo-3.1', ['720p', '1080p', '2160p'], [4, 6, 8]],
@@ -203,6 +204,12 @@ describe('built-in catalog data', () => {
         estimated: true,
       },
       {
+        key: 'kling/kling-1.6@2026-12-04',
+        unit: 'per_second',
+        rates: { '720p': 28_000, '1080p': 98_000 },
+        estimated: true,
+      },
+      {
         key: 'xai/grok-imagine-video@2026-12-04',
         unit: 'per_second',
         rates: { '480p': 50_000, '720p': 70_000 },
@@ -263,6 +270,7 @@ describe('built-in catalog data', () => {
       'fal/seedance-2.0',
       'fal/wan-2.7',
       'google-vertex/veo-3.1',
+      'kling/kling-1.6',
       'kling/kling-3',
       'runway/runway-aleph-2',
     ]);

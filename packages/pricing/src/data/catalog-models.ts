@@ -49,6 +49,14 @@ export const catalogModels = [
     lifecycle: { status: 'active', successors: [] },
   },
   {
+    id: 'kling-1.6',
+    name: 'Kling 1.6',
+    creator: 'kuaishou',
+    family: 'kling',
+    tags: ['text-to-video', 'image-to-video', 'reference-images'],
+    lifecycle: { status: 'active', successors: [] },
+  },
+  {
     id: 'wan-2.7',
     name: 'Wan 2.7',
     creator: 'alibaba',

@@ -37,14 +37,14 @@ export interface KlingSimulator extends VideoSimulator {
 
 type KlingTaskRecord = {
   id: string;
-  endpoint: 'text2video' | 'image2video';
+  endpoint: 'text2video' | 'image2video' | 'multi-image2video';
   createdAt: number;
   clip: { width: number; height: number; seconds: number };
   outcome: JobOutcome;
 };
 
-const createRoute = /^\/v1\/videos\/(text2video|image2video)$/;
-const taskRoute = /^\/v1\/videos\/(text2video|image2video)\/([^/]+)$/;
+const createRoute = /^\/v1\/videos\/(text2video|image2video|multi-image2video)$/;
+const taskRoute = /^\/v1\/videos\/(text2video|image2video|multi-image2video)\/([^/]+)$/;
 const fileRoute = /^\/files\/([^/]+)\/output\.mp4$/;
 const RISK_CONTROL = 'Failure to pass the risk control system';
 
@@ -113,7 +113,7 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
     if (typeof request.json !== 'object' || request.json === null || Array.isArray(request.json))
       return failure(400, 1200, 'request body is not valid JSON');
     const body = request.json as Record<string, unknown>;
-    const problem = validateKlingCreate(body, endpoint === 'image2video');
+    const problem = validateKlingCreate(body, endpoint);
     if (problem) return failure(400, 1201, problem);
     const tier = body['mode'] === 'pro' ? '1080p' : '720p';
     const ratio =
