@@ -53,7 +53,7 @@ export const catalogModels = [
     name: 'Kling 1.6',
     creator: 'kuaishou',
     family: 'kling',
-    tags: ['text-to-video', 'image-to-video', 'reference-images'],
+    tags: ['reference-images'],
     lifecycle: { status: 'active', successors: [] },
   },
   {

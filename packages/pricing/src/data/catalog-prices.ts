@@ -269,14 +269,13 @@ export const catalogPrices = [
     model: 'kling-1.6',
     asOf: '2026-12-04',
     source:
-      'Kling’s price page https://klingai.com/global/dev/pricing could not be read (read attempted 2026-12-05). ' +
-      'A mirror of Kling’s multi-image2video reference, https://gpt.morphogen.top/en/video/keling/multi-image-to-video.html ' +
-      '(read 2026-12-05), says pro costs 3.5 times std and 10 s twice 5 s; the unit value is the one behind the ' +
-      'kling-3 estimate above (about $0.14 for a 5 s std clip).',
+      'https://klingai.com/global/dev/pricing (could not be read on 2026-12-05); a mirror of Kling’s ' +
+      'multi-image2video reference, https://gpt.morphogen.top/en/video/keling/multi-image-to-video.html ' +
+      '(read 2026-12-05), says pro costs 3.5 times std and 10 s twice 5 s.',
     estimated: true,
     note:
       'Kling bills prepaid resource-pack units (each task reports final_unit_deduction); 1 unit per 5 s in std and ' +
-      '3.5 in pro at about $0.14 a unit is our approximation, not a published per-second price.',
+      '3.5 in pro, at an assumed $0.14 a unit (Kling’s unit price could not be read), is our approximation.',
     unit: 'per_second',
     rates: { '720p': 28_000, '1080p': 98_000 },
   },
