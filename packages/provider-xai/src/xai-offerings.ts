@@ -1,4 +1,4 @@
-import type { AspectRatio, ResolutionTier, VideoOffering } from '@reelay/core';
+import type { AspectRatio, ResolutionTier, VideoInputCapability, VideoOffering } from '@reelay/core';
 import { durationRange } from '@reelay/core';
 
 /** The catalog models xAI serves directly. */
@@ -6,11 +6,35 @@ export type XaiModelId = 'grok-imagine-video' | 'grok-imagine-video-1.5';
 
 const aspectRatios: AspectRatio[] = ['16:9', '9:16', '1:1', '4:3', '3:4', '3:2', '2:3'];
 
-const offering = (model: XaiModelId, tiers: ResolutionTier[]): VideoOffering => ({
+/** Reference-to-video takes one to seven images (vercel/ai `referenceImageUrls`, docs.x.ai), as URLs or data URIs. */
+export const XAI_MAX_REFERENCE_IMAGES = 7;
+
+/** The longest source of an edit (docs.x.ai "Video Editing"); an extension takes up to 15 s. */
+export const XAI_MAX_EDIT_SOURCE_SECONDS = 8.7;
+
+/**
+ * The source video of `/videos/edits` and `/videos/extensions`: `video: {url}`, an https URL or a base64 data URL
+ * (xai-sdk-python). An extension takes a 2–15 s source and makes a 2–10 s segment, 6 s by default, returned
+ * after the source (docs.x.ai "Video Extension").
+ */
+const sourceVideo: VideoInputCapability = {
+  field: 'video.url',
+  accepts: ['url', 'data-uri'],
+  maxSeconds: 15,
+  extendDuration: { field: 'duration', format: 'integer', values: durationRange(2, 10), default: 6 },
+};
+
+const offering = (model: XaiModelId, tiers: ResolutionTier[], editAndExtend: boolean): VideoOffering => ({
   model,
-  upstream: { 'text-to-video': model, 'image-to-video': model },
+  upstream: {
+    'text-to-video': model,
+    'image-to-video': model,
+    ...(editAndExtend ? { 'edit-video': model, 'extend-video': model } : {}),
+  },
   capabilities: {
-    modes: ['text-to-video', 'image-to-video'],
+    modes: editAndExtend
+      ? ['text-to-video', 'image-to-video', 'edit-video', 'extend-video']
+      : ['text-to-video', 'image-to-video'],
     // xAI's own default is 480p; the catalog default is 720p so the same request looks alike everywhere.
     size: {
       kind: 'grid',
@@ -23,6 +47,12 @@ const offering = (model: XaiModelId, tiers: ResolutionTier[]): VideoOffering => 
     duration: { field: 'duration', format: 'integer', values: durationRange(1, 15), default: 8 },
     audio: { field: 'generate_audio', default: true },
     image: { field: 'image', accepts: ['url', 'data-uri'] },
+    referenceImages: {
+      field: 'reference_images',
+      accepts: ['url', 'data-uri'],
+      max: XAI_MAX_REFERENCE_IMAGES,
+    },
+    ...(editAndExtend ? { video: sourceVideo } : {}),
     maxVideosPerCall: 1,
     remix: false,
     variants: ['video'],
@@ -43,9 +73,10 @@ const offering = (model: XaiModelId, tiers: ResolutionTier[]): VideoOffering => 
 
 /**
  * Grok Imagine Video on xAI's API (xai-sdk-python and vercel/ai `packages/xai`): 1–15 s, seven aspect ratios,
- * 480p and 720p; 1080p only on the 1.5 model.
+ * 480p and 720p; 1080p only on the 1.5 model. Both take reference images; editing and extension are documented
+ * for `grok-imagine-video` only. xAI has no last frame, seed or negative prompt.
  */
 export const xaiOfferings: readonly VideoOffering[] = [
-  offering('grok-imagine-video', ['480p', '720p']),
-  offering('grok-imagine-video-1.5', ['480p', '720p', '1080p']),
+  offering('grok-imagine-video', ['480p', '720p'], true),
+  offering('grok-imagine-video-1.5', ['480p', '720p', '1080p'], false),
 ];

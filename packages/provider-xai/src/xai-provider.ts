@@ -1,8 +1,7 @@
-import { InvalidRequestError, type JsonObject, type VideoOperation, type VideoProvider } from '@reelay/core';
+import { InvalidRequestError, type VideoOperation, type VideoProvider } from '@reelay/core';
 import {
   createProviderHttpClient,
   createSafeFetcher,
-  imageAsUri,
   loadApiKey,
   withoutTrailingSlash,
 } from '@reelay/provider-utils';
@@ -13,6 +12,7 @@ import {
   xaiOperationSchema,
   xaiVideoStatusSchema,
 } from './xai-api';
+import { xaiCreateRequest } from './xai-create-request';
 import { parseXaiError } from './xai-error';
 import { xaiOfferings } from './xai-offerings';
 import type { XaiProviderSettings } from './xai-settings';
@@ -56,11 +56,10 @@ export function createXai(settings: XaiProviderSettings = {}): VideoProvider {
     offerings: xaiOfferings,
 
     async submit(request, options) {
-      const body: JsonObject = { model: request.upstreamModel, prompt: request.prompt, ...request.body };
-      if (request.image) body['image'] = { url: imageAsUri(request.image) };
+      const { path, body } = xaiCreateRequest(request);
       const { value } = await http.json({
         method: 'POST',
-        path: '/videos/generations',
+        path,
         body,
         schema: xaiCreateResponseSchema,
         ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),

@@ -12,6 +12,7 @@ import {
   startSimulatorServer,
   type VideoSimulator,
 } from '@reelay/testing';
+import { readSource, sourceLengthProblem, validateSourceBody, type XaiSource } from './xai-source-validation';
 import { validateGeneration } from './xai-validation';
 
 export type XaiSimulatorOptions = {
@@ -38,11 +39,24 @@ type XaiRequestRecord = {
 const USD_PER_SECOND: Record<string, number> = { '480p': 0.05, '720p': 0.07, '1080p': 0.25 };
 const TICKS_PER_USD = 10_000_000_000;
 
+/** The output size of an edit or extension: the source's, capped at 720p on its short side. */
+function capped(source: XaiSource): { width: number; height: number; tier: ResolutionTier } {
+  const short = Math.min(source.width, source.height);
+  const scale = short > 720 ? 720 / short : 1;
+  const even = (value: number) => Math.max(2, Math.round((value * scale) / 2) * 2);
+  return {
+    width: even(source.width),
+    height: even(source.height),
+    tier: Math.min(source.width, source.height) * scale <= 480 ? '480p' : '720p',
+  };
+}
+
 const videoRoute = /^\/v1\/videos\/([^/]+)$/;
 const fileRoute = /^\/files\/([^/]+)\/video\.mp4$/;
 
 /**
- * A loopback xAI API (`api.x.ai/v1`): `POST /videos/generations` answers `{request_id}`, `GET /videos/{id}`
+ * A loopback xAI API (`api.x.ai/v1`): `POST /videos/generations`, `/videos/edits` and `/videos/extensions`
+ * answer `{request_id}` (edits and extensions read the source video, as xAI downloads it), `GET /videos/{id}`
  * goes `pending` (with `progress`) → `done` with `video.url`, `duration`, `respect_moderation` and
  * `usage.cost_in_usd_ticks`; outcome `fail` is a `done` video that moderation blocked, `abort` a `failed` request.
  * A wrong key is a 400, as xAI answers it; video URLs expire after `outputTtlMs` (24 h at xAI).
@@ -74,6 +88,42 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
       model: String(body['model'] ?? 'grok-imagine-video'),
       createdAt: now,
       clip: { ...dimensionsForTier(tier, ratio), seconds: Number(body['duration'] ?? 8), tier },
+      outcome: outcomes.shift() ?? 'succeed',
+    };
+    requests.set(record.id, record);
+    return { status: 200, json: { request_id: record.id } };
+  }
+
+  /**
+   * An edit or an extension: the source is read like xAI downloads it, and the result follows it, capped at
+   * 720p. An edit keeps the source's length; an extension returns the source followed by the new segment.
+   */
+  async function createFromSource(
+    request: SimulatorRequest,
+    now: number,
+    operation: 'edit' | 'extend',
+  ): Promise<SimulatorResponse> {
+    if (typeof request.json !== 'object' || request.json === null || Array.isArray(request.json))
+      return invalid(400, 'Failed to deserialize the JSON body into the target type');
+    const body = request.json as Record<string, unknown>;
+    const model = body['model'] ?? 'grok-imagine-video';
+    if (model !== 'grok-imagine-video' && model !== 'grok-imagine-video-1.5')
+      return invalid(
+        404,
+        `The model ${String(model)} does not exist or your team does not have access to it.`,
+      );
+    const problem = validateSourceBody(body, operation);
+    if (problem) return invalid(422, problem);
+    const source = await readSource((body['video'] as { url: string }).url);
+    if (typeof source === 'string') return invalid(422, source);
+    const tooLong = sourceLengthProblem(source, operation);
+    if (tooLong) return invalid(422, tooLong);
+    const segment = operation === 'extend' ? Number(body['duration'] ?? 6) : 0;
+    const record: XaiRequestRecord = {
+      id: randomUUID(),
+      model: String(model),
+      createdAt: now,
+      clip: { ...capped(source), seconds: Math.round((source.seconds + segment) * 1000) / 1000 },
       outcome: outcomes.shift() ?? 'succeed',
     };
     requests.set(record.id, record);
@@ -124,7 +174,7 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
     return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
   }
 
-  function handle(request: SimulatorRequest): SimulatorResponse {
+  async function handle(request: SimulatorRequest): Promise<SimulatorResponse> {
     const now = Date.now();
     const fileMatch = fileRoute.exec(request.path);
     if (fileMatch && request.method === 'GET') return file(fileMatch[1]!, now);
@@ -135,6 +185,10 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
       return invalid(400, 'Incorrect API key provided. You can obtain an API key from https://console.x.ai.');
     }
     if (request.method === 'POST' && request.path === '/v1/videos/generations') return create(request, now);
+    if (request.method === 'POST' && request.path === '/v1/videos/edits')
+      return createFromSource(request, now, 'edit');
+    if (request.method === 'POST' && request.path === '/v1/videos/extensions')
+      return createFromSource(request, now, 'extend');
     const videoMatch = videoRoute.exec(request.path);
     if (videoMatch && request.method === 'GET') {
       const record = requests.get(videoMatch[1]!);

@@ -22,15 +22,30 @@ export function validateGeneration(body: Record<string, unknown>): string | unde
     return `resolution ${String(resolution)} is not supported by ${model}`;
   if (body['image'] !== undefined && body['reference_images'] !== undefined)
     return 'image and reference_images cannot be used together';
-  const image = body['image'];
-  if (image !== undefined) {
-    const url =
-      typeof image === 'object' && image !== null ? (image as Record<string, unknown>)['url'] : undefined;
-    if (
-      typeof url !== 'string' ||
-      !(url.startsWith('https://') || url.startsWith('data:image/') || url.startsWith('http://127.0.0.1'))
-    )
-      return 'image.url must be an https URL or a data:image/...;base64 URI';
+  if (body['image'] !== undefined && !isImageUrl(body['image']))
+    return 'image.url must be an https URL or a data:image/...;base64 URI';
+  const references = body['reference_images'];
+  if (references !== undefined) {
+    if (!Array.isArray(references) || references.length < 1 || references.length > MAX_REFERENCE_IMAGES)
+      return `reference_images must hold 1 to ${MAX_REFERENCE_IMAGES} images`;
+    const bad = references.findIndex((reference) => !isImageUrl(reference));
+    if (bad >= 0) return `reference_images[${bad}].url must be an https URL or a data:image/...;base64 URI`;
+    if (resolution === '1080p') return 'reference_images supports resolutions up to 720p';
+    if (duration > MAX_REFERENCE_SECONDS)
+      return `duration must be at most ${MAX_REFERENCE_SECONDS} seconds with reference_images`;
   }
   return undefined;
+}
+
+const MAX_REFERENCE_IMAGES = 7;
+const MAX_REFERENCE_SECONDS = 10;
+
+/** `{url}` with an https URL or an image data URL (the simulator also takes its own loopback URLs). */
+function isImageUrl(value: unknown): boolean {
+  const url =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)['url'] : undefined;
+  return (
+    typeof url === 'string' &&
+    (url.startsWith('https://') || url.startsWith('data:image/') || url.startsWith('http://127.0.0.1'))
+  );
 }
