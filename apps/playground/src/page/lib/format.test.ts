@@ -27,6 +27,11 @@ describe('money', () => {
   it.each([
     ['0.80', '$0.80'],
     ['-1.50', '-$1.50'],
+    ['1.008', '$1.01'],
+    ['1.005', '$1.01'],
+    ['0.004999', '$0.00'],
+    ['2.412001', '$2.41'],
+    ['12', '$12.00'],
   ])('formatUsd(%s) = %s', (usd, text) => {
     expect(formatUsd(usd)).toBe(text);
   });
@@ -34,6 +39,7 @@ describe('money', () => {
   it.each([
     [100_000, 'per_second', '$0.10/s'],
     [280_000, 'per_video', '$0.28/video'],
+    [112_000, 'per_second', '$0.112/s'],
   ])('formatRate(%i, %s) = %s', (micros, unit, text) => {
     expect(formatRate(micros, unit)).toBe(text);
   });

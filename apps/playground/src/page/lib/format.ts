@@ -1,8 +1,19 @@
 import { tierSpan } from './tiers';
 import type { ModelCard, VideoMode, VideoStatus, Warning } from './wire-types';
 
-/** `"0.80"` → `"$0.80"`. The gateway already sends exact decimals; nothing is rounded here. */
+/**
+ * An amount as people read money: `"0.80"` → `"$0.80"`, `"1.008"` → `"$1.01"` (to the cent, halves away from
+ * zero). The gateway's exact decimals stay in its JSON; only what is shown is rounded.
+ */
 export function formatUsd(usd: string): string {
+  const negative = usd.startsWith('-');
+  const cents = Math.round(Math.round(Math.abs(Number(usd)) * 1_000_000) / 10_000);
+  const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return negative && cents > 0 ? `-$${text}` : `$${text}`;
+}
+
+/** A unit price, exact: sub-cent rates such as `$0.112/s` are real prices, and rounding them would mislead. */
+function exactUsd(usd: string): string {
   return usd.startsWith('-') ? `-$${usd.slice(1)}` : `$${usd}`;
 }
 
@@ -19,7 +30,7 @@ export function microsToUsd(micros: number): string {
 
 /** `100_000, 'per_second'` → `"$0.10/s"`; per-video prices read `"$0.28/video"`. */
 export function formatRate(perUnitMicros: number, unit: string): string {
-  return `${formatUsd(microsToUsd(perUnitMicros))}/${unit === 'per_video' ? 'video' : 's'}`;
+  return `${exactUsd(microsToUsd(perUnitMicros))}/${unit === 'per_video' ? 'video' : 's'}`;
 }
 
 export function formatSeconds(seconds: number | string): string {
