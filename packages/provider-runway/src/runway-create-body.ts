@@ -10,15 +10,28 @@ const PATHS = {
 
 /**
  * The create call for one matched request: the route by mode, and the body with the prompt and the input files in
- * Runway's fields. A last frame makes `promptImage` the array form `[{uri, position}]`; a source video goes in
- * `videoUri`.
+ * Runway's fields. A last frame makes `promptImage` the array form `[{uri, position}]`; reference images go in
+ * `references: [{uri}]` of a text-to-video call (Seedance 2.0); a source video goes in `videoUri`.
  */
 export function runwayCreateBody(request: SubmitRequest): { path: string; body: JsonObject } {
-  if (request.referenceImages.length > 0) {
+  const references = request.offering.capabilities.referenceImages;
+  if (request.referenceImages.length > 0 && references === undefined) {
     throw new InvalidRequestError({
       param: 'reference_images',
       code: 'unsupported_parameter',
       message: `Runway's ${request.upstreamModel} takes no reference images; send the request without reference_images.`,
+    });
+  }
+  if (
+    request.referenceImages.length > 0 &&
+    (request.image !== undefined || request.lastFrame !== undefined)
+  ) {
+    throw new InvalidRequestError({
+      param: 'reference_images',
+      code: 'unsupported_combination',
+      message:
+        `Runway's ${request.upstreamModel} takes either first and last frames or reference images, not both; ` +
+        'send reference_images without input_reference and last_frame.',
     });
   }
   if (request.mode === 'extend-video') {
@@ -44,6 +57,10 @@ export function runwayCreateBody(request: SubmitRequest): { path: string; body: 
     return { path: PATHS['edit-video'], body };
   }
 
+  if (request.referenceImages.length > 0) {
+    body['references'] = request.referenceImages.map((image) => ({ uri: imageAsUri(image) }));
+    return { path: PATHS['text-to-video'], body };
+  }
   if (request.lastFrame !== undefined) {
     if (request.image === undefined) {
       throw new InvalidRequestError({

@@ -204,3 +204,113 @@ describe('Runway Aleph 2 edits (video_to_video)', () => {
     ).toThrow(/up to 30 s/);
   });
 });
+
+describe('Runway Seedance 2.0 reference images and frames', () => {
+  const post = (path: string, body: unknown) =>
+    fetch(`${simulator.baseURL}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${simulator.apiKey}`,
+        'x-runway-version': '2024-11-06',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(body),
+    });
+
+  it('sends reference images as references [{uri}] on /v1/text_to_video', async () => {
+    const one = png('one');
+    await runway().submit(
+      runwaySubmitRequest('seedance-2.0', 'two friends walk', { size: '1280x720', seconds: 6 }, undefined, {
+        referenceImages: [
+          { kind: 'data-uri', uri: one },
+          { kind: 'url', url: 'https://example.com/two.png' },
+        ],
+      }),
+    );
+    expect(lastRequest().path).toBe('/v1/text_to_video');
+    expect(lastRequest().json).toEqual({
+      model: 'seedance2',
+      promptText: 'two friends walk',
+      ratio: '1280:720',
+      duration: 6,
+      references: [{ uri: one }, { uri: 'https://example.com/two.png' }],
+    });
+  });
+
+  it('sends first and last frames as promptImage positions on /v1/image_to_video', async () => {
+    const first = png('f');
+    const last = png('l');
+    await runway().submit(
+      runwaySubmitRequest(
+        'seedance-2.0',
+        'x',
+        { seconds: 4 },
+        { kind: 'data-uri', uri: first },
+        {
+          lastFrame: { kind: 'data-uri', uri: last },
+        },
+      ),
+    );
+    expect(lastRequest()).toMatchObject({
+      path: '/v1/image_to_video',
+      json: {
+        model: 'seedance2',
+        promptImage: [
+          { uri: first, position: 'first' },
+          { uri: last, position: 'last' },
+        ],
+      },
+    });
+  });
+
+  it('refuses references with a frame before calling Runway, and matching refuses a tenth', async () => {
+    const error = await failure(
+      runway().submit(
+        runwaySubmitRequest(
+          'seedance-2.0',
+          'x',
+          {},
+          { kind: 'data-uri', uri: png('f') },
+          {
+            referenceImages: [{ kind: 'data-uri', uri: png('r') }],
+          },
+        ),
+      ),
+    );
+    expect(error).toMatchObject({ param: 'reference_images', code: 'unsupported_combination' });
+    expect(simulator.requests).toHaveLength(0);
+    const ten = Array.from({ length: 10 }, () => ({ kind: 'data-uri' as const, uri: png('r') }));
+    expect(() => runwaySubmitRequest('seedance-2.0', 'x', {}, undefined, { referenceImages: ten })).toThrow(
+      /at most 9 reference images/,
+    );
+  });
+
+  it('simulates Runway’s refusals: ten references, frames mixed with references, references on Gen-4.5', async () => {
+    const uri = png('r');
+    const tooMany = await post('/v1/text_to_video', {
+      model: 'seedance2',
+      promptText: 'x',
+      ratio: '1280:720',
+      references: Array.from({ length: 10 }, () => ({ uri })),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.json()).toEqual({ error: 'references: Array must contain at most 9 element(s)' });
+    const mixed = await post('/v1/image_to_video', {
+      model: 'seedance2',
+      ratio: '1280:720',
+      promptImage: [{ uri, position: 'first' }, { uri }],
+    });
+    expect(await mixed.json()).toEqual({
+      error:
+        'promptImage: Use position first/last for keyframe mode, or omit position for reference images. The two modes cannot be mixed.',
+    });
+    const gen = await post('/v1/text_to_video', {
+      model: 'gen4.5',
+      promptText: 'x',
+      ratio: '1280:720',
+      duration: 5,
+      references: [{ uri }],
+    });
+    expect(await gen.json()).toEqual({ error: 'references: Unrecognized key for this model' });
+  });
+});

@@ -6,6 +6,7 @@ export type RunwayModelId =
   | 'runway-gen-4.5'
   | 'runway-gen-4-turbo'
   | 'runway-aleph-2'
+  | 'seedance-2.0'
   | 'veo-3.1'
   | 'veo-3.1-fast';
 
@@ -121,6 +122,36 @@ export const runwayOfferings: readonly VideoOffering[] = [
       n: { how: 'emulated' },
     },
     providerParameters: ['contentModeration', 'keyframes', 'targetAspectRatio'],
+  },
+  {
+    // Seedance 2.0 at Runway: up to 9 reference images in `references` (text-to-video), or first and last frames in
+    // `promptImage`; Runway refuses frames and references mixed (sdk-node 4.12 `Seedance2.PromptImage`).
+    model: 'seedance-2.0',
+    upstream: { 'text-to-video': 'seedance2', 'image-to-video': 'seedance2' },
+    capabilities: {
+      modes: ['text-to-video', 'image-to-video'],
+      // Runway also takes 480p, 1080p and 4K ratios; only 720p has a published credit rate, so only it is declared.
+      size: {
+        kind: 'list',
+        options: [
+          landscape720,
+          portrait720,
+          ratio(1470, 630, '720p'),
+          ratio(1112, 834, '720p'),
+          ratio(960, 960, '720p'),
+          ratio(834, 1112, '720p'),
+        ],
+        default: landscape720,
+      },
+      duration: { field: 'duration', format: 'integer', values: durationRange(4, 15), default: 5 },
+      audio: { field: 'audio', default: true },
+      image: promptImage,
+      lastFrame,
+      referenceImages: { field: 'references', accepts: ['url', 'data-uri'], max: 9 },
+      ...single,
+    },
+    parameters: parameters({ audio: true, negativePrompt: false, seed: false }),
+    providerParameters: ['referenceVideos', 'referenceAudio'],
   },
   ...(['veo-3.1', 'veo-3.1-fast'] as const).map(
     (model): VideoOffering => ({

@@ -28,6 +28,7 @@ const offerings: Array<[string, string, ResolutionTier[], number[]]> = [
   ['runway', 'runway-gen-4.5', ['720p'], range(2, 10)],
   ['runway', 'runway-gen-4-turbo', ['720p'], [5, 10]],
   ['runway', 'runway-aleph-2', ['720p', '1080p'], range(2, 30)],
+  ['runway', 'seedance-2.0', ['720p'], range(4, 15)],
   ['runway', 'veo-3.1', ['720p', '1080p'], [4, 6, 8]],
   ['runway', 'veo-3.1-fast', ['720p', '1080p'], [4, 6, 8]],
   ['kling', 'kling-3', ['720p', '1080p'], range(3, 15)],
@@ -184,6 +185,12 @@ describe('built-in catalog data', () => {
         unit: 'per_second',
         rates: { '720p': 150_000, '1080p': 150_000 },
         estimated: true,
+      },
+      {
+        key: 'runway/seedance-2.0@2026-04-15',
+        unit: 'per_second',
+        rates: { '720p': 360_000 },
+        estimated: false,
       },
       {
         key: 'runway/veo-3.1@2026-12-04',

@@ -233,6 +233,18 @@ export const catalogPrices = [
   },
   {
     provider: 'runway',
+    model: 'seedance-2.0',
+    // seedance2 joined Runway's API on 2026-04-15 (runwayml/sdk-node commit ef7934e).
+    asOf: '2026-04-15',
+    source:
+      'https://docs.dev.runwayml.com/guides/pricing (could not be read on 2026-12-05); Runway bills $0.01 per ' +
+      'credit (https://docs.dev.runwayml.com/guides/quickstart, read 2026-12-04), and Runway’s own ' +
+      'https://github.com/runwayml/skills/blob/c5674fd/README.md (read 2026-12-05) gives seedance2 36 credits/s.',
+    unit: 'per_second',
+    rates: { '720p': 360_000 },
+  },
+  {
+    provider: 'runway',
     model: 'veo-3.1',
     asOf: '2026-12-04',
     source: `${runwayCredits} veo3.1: 20 credits/s silent, 40 with audio.`,

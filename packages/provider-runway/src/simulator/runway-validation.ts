@@ -29,6 +29,20 @@ export function validateCreate(
     const problem = validatePromptImage(body['promptImage'], rules);
     if (problem) return problem;
   }
+  if (body['references'] !== undefined) return validateReferences(body['references'], rules);
+  return undefined;
+}
+
+/** `references: [{uri}]` of a text-to-video call (Seedance 2.0 takes up to 9). */
+function validateReferences(value: unknown, rules: RunwayModelRules): string | undefined {
+  const max = rules.references ?? 0;
+  if (max === 0) return 'references: Unrecognized key for this model';
+  if (!Array.isArray(value) || value.length === 0) return 'references: Expected a non-empty array of {uri}';
+  if (value.length > max) return `references: Array must contain at most ${max} element(s)`;
+  for (const item of value as Array<Record<string, unknown>>) {
+    const problem = validateUri(item?.['uri'], 'references.uri');
+    if (problem) return problem;
+  }
   return undefined;
 }
 
@@ -59,12 +73,23 @@ function validatePromptImage(value: unknown, rules: RunwayModelRules): string | 
         ? (value as Array<Record<string, unknown>>)
         : undefined;
   if (!images || images.length === 0) return 'promptImage: Expected string or array of {uri, position}';
+  const references = images.filter((image) => image['position'] === undefined);
+  if (references.length > 0) {
+    const max = rules.references ?? 0;
+    if (max === 0)
+      return `promptImage.position: Invalid enum value. Expected ${rules.positions.map((p) => `'${p}'`).join(' | ')}`;
+    if (references.length !== images.length)
+      return 'promptImage: Use position first/last for keyframe mode, or omit position for reference images. The two modes cannot be mixed.';
+    if (references.length > max) return `promptImage: Array must contain at most ${max} element(s)`;
+  }
   for (const image of images) {
-    const problem = validateUri(image['uri']);
+    const problem = validateUri(image['uri'], 'promptImage');
     if (problem) return problem;
+    if (image['position'] === undefined) continue;
     if (typeof image['position'] !== 'string' || !rules.positions.includes(image['position']))
       return `promptImage.position: Invalid enum value. Expected ${rules.positions.map((p) => `'${p}'`).join(' | ')}`;
   }
+  if (references.length > 0) return undefined;
   if (images.some((image) => image['position'] === 'last') && !images.some((i) => i['position'] === 'first'))
     return 'promptImage: This model does not support generating with only a last frame';
   const positions = images.map((image) => image['position']);
@@ -73,13 +98,13 @@ function validatePromptImage(value: unknown, rules: RunwayModelRules): string | 
   return undefined;
 }
 
-function validateUri(uri: unknown): string | undefined {
-  if (typeof uri !== 'string') return 'promptImage: Expected string';
+function validateUri(uri: unknown, field: string): string | undefined {
+  if (typeof uri !== 'string') return `${field}: Expected string`;
   if (uri.startsWith('data:')) {
     const match = /^data:image\/(png|jpeg|jpg|webp);base64,(.+)$/.exec(uri);
-    if (!match) return 'promptImage: data URIs must be base64 PNG, JPEG or WebP images';
+    if (!match) return `${field}: data URIs must be base64 PNG, JPEG or WebP images`;
     if (Buffer.byteLength(match[2]!, 'base64') > MAX_DATA_URI_BYTES)
-      return 'promptImage: data URI images must be at most 5MB';
+      return `${field}: data URI images must be at most 5MB`;
     return undefined;
   }
   if (uri.startsWith('runway://')) return undefined;
@@ -87,11 +112,10 @@ function validateUri(uri: unknown): string | undefined {
   try {
     parsed = new URL(uri);
   } catch {
-    return 'promptImage: Invalid url';
+    return `${field}: Invalid url`;
   }
   // Runway fetches only HTTPS URLs on a domain name; the simulator also takes its own loopback origin.
-  if (parsed.protocol !== 'https:' && parsed.hostname !== '127.0.0.1')
-    return 'promptImage: URLs must use HTTPS';
-  if (uri.length > 2048) return 'promptImage: URLs must be at most 2048 characters';
+  if (parsed.protocol !== 'https:' && parsed.hostname !== '127.0.0.1') return `${field}: URLs must use HTTPS`;
+  if (uri.length > 2048) return `${field}: URLs must be at most 2048 characters`;
   return undefined;
 }
