@@ -21,7 +21,7 @@ export const requestFlags = {
 } as const;
 
 export const requestFlagHelp: Record<string, string> = {
-  model: 'model id (sora-2-pro) or provider/model (fal/veo-3.1) — required',
+  model: 'model id (veo-3.1) or provider/model (fal/veo-3.1) — required',
   seconds: 'duration in seconds',
   size: 'WxH (1280x720) or W:H (16:9)',
   'aspect-ratio': 'W:H, e.g. 16:9',
@@ -51,7 +51,7 @@ export async function buildCreateRequest(
   flags: Flags,
 ): Promise<Record<string, unknown>> {
   if (!flags.model)
-    throw usageError("--model is required, e.g. --model sora-2-pro. List models with 'reelay models'.");
+    throw usageError("--model is required, e.g. --model veo-3.1. List models with 'reelay models'.");
   if (flags.audio && flags['no-audio'])
     throw usageError('--audio and --no-audio contradict each other; pass one.');
   const body: Record<string, unknown> = { model: flags.model, prompt };

@@ -37,7 +37,7 @@ function mainHelp(): string {
     'Exit codes: 0 ok, 1 the job failed, 2 bad usage, 3 route or upstream error.',
     '',
     'Examples:',
-    '  reelay generate "a paper boat on a rainy street" --model sora-2-pro --seconds 4 -o boat.mp4',
+    '  reelay generate "a paper boat on a rainy street" --model veo-3.1 --seconds 4 -o boat.mp4',
     '  reelay models',
     '  reelay price veo-3.1 --seconds 8 --resolution 1080p',
     '',

@@ -140,6 +140,19 @@ describe.runIf(existsSync(cliPath))('reelay for a new user (built bin)', () => {
     }
   });
 
+  it('leads its help with models that are live, not retired ones', async () => {
+    const help = await runBuiltCli(['--help'], sandboxEnv, workDir);
+    const generateHelp = await runBuiltCli(['generate', '--help'], sandboxEnv, workDir);
+    const models = [...`${help.stdout}${generateHelp.stdout}`.matchAll(/--model ([a-z0-9][\w./-]*)/g)].map(
+      (match) => match[1]!,
+    );
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of new Set(models)) {
+      const card = await runBuiltCli(['models', model, '--json'], sandboxEnv, workDir);
+      expect(JSON.parse(card.stdout), model).toMatchObject({ lifecycle: { status: 'active' } });
+    }
+  });
+
   it('prints a snapped parameter as a warning on price', async () => {
     const run = await runBuiltCli(['price', 'veo-3.1', '--seconds', '7'], sandboxEnv, workDir);
     expect(run.code).toBe(0);

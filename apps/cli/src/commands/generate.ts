@@ -34,10 +34,10 @@ export const generateCommand: Command = {
     'poll-interval': 'seconds between status checks (default 1)',
   },
   examples: [
-    'reelay generate "a paper boat on a rainy street" --model sora-2-pro --seconds 8 --size 1280x720 -o boat.mp4',
+    'reelay generate "a paper boat on a rainy street" --model veo-3.1 --seconds 8 --size 1280x720 -o boat.mp4',
     'reelay generate "a fox in snow" --model fal/veo-3.1 --aspect-ratio 9:16 --resolution 1080p --no-audio',
     'reelay generate "slow zoom" --model kling-3 --image ./first-frame.png --max-cost 1.50',
-    'reelay generate "city at night" --model sora-2-pro --json > job.json',
+    'reelay generate "city at night" --model kling-3 --json > job.json',
   ],
   async run(io, argv) {
     const { values, positionals } = parseFlags(argv, flags, 'generate');

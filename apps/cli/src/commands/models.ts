@@ -9,7 +9,7 @@ export const modelsCommand: Command = {
   summary: 'List models with their modes, durations, sizes, providers, prices and lifecycle; or show one.',
   usage: 'reelay models [model-id]',
   flagHelp: {},
-  examples: ['reelay models', 'reelay models sora-2-pro', 'reelay models --json | jq ".data[].id"'],
+  examples: ['reelay models', 'reelay models veo-3.1', 'reelay models --json | jq ".data[].id"'],
   async run(io, argv) {
     const { values, positionals } = parseFlags(argv, {}, 'models');
     const connection = await connect(io, values);
