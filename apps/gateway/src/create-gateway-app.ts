@@ -21,6 +21,7 @@ import { registerProviderWebhooks } from './routes/provider-webhooks';
 import { registerRemixVideo } from './routes/remix-video';
 import type { RouteDeps } from './routes/route-deps';
 import { registerVideoContent } from './routes/video-content';
+import { registerVideoToVideo } from './routes/video-to-video';
 import { registerVideos } from './routes/videos';
 
 /** A client's `X-Request-Id` longer than this (or with characters outside `[A-Za-z0-9_=-]`) is replaced. */
@@ -110,6 +111,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   registerVideos(deps);
   registerVideoContent(deps);
   registerRemixVideo(deps);
+  registerVideoToVideo(deps);
   registerModels(deps);
   return app;
 }

@@ -23,6 +23,7 @@ import { createOutputStore } from './storage';
 import { openSqliteStores } from './store';
 import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
+import { defaultVideoLimits } from './videos';
 import { getModelCard, listModelCards } from './view/model-cards';
 import { toVideoObject } from './view/video-object';
 import { receiveProviderWebhook } from './webhooks/receive-provider-webhook';
@@ -112,6 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
       jobDeadlineMs: options.jobDeadlineMs ?? 60 * 60 * 1000,
       backoff: { ...defaultPollBackoff, ...options.pollBackoff },
       imageLimits: { ...defaultImageLimits, maxBytes: options.maxImageBytes ?? defaultImageLimits.maxBytes },
+      videoLimits: { ...defaultVideoLimits, maxBytes: options.maxVideoBytes ?? defaultVideoLimits.maxBytes },
       trustedOrigins: options.trustedOrigins,
       publicBaseURL: (options.publicBaseURL ?? '').replace(/\/+$/, ''),
     },
@@ -138,7 +140,7 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     createVideo: (request, context): Promise<CreateVideoResult> =>
       track(createVideo(ctx, inFlight, request, context)),
-    dryRun: (request) => dryRun(ctx, request),
+    dryRun: (request, context) => dryRun(ctx, request, context),
     async getVideo(id, context) {
       const job = await visibleJob(ctx, id, context);
       return toVideoObject(ctx.settings, job, await liveChildren(ctx, job));

@@ -9,6 +9,7 @@ import type { RequestSecrets } from './secrets/request-secrets';
 import type { OutputStore } from './storage';
 import type { JobStore } from './store';
 import type { Scheduler } from './tracker/scheduler';
+import type { VideoLimits } from './videos';
 import type { WebhookSender } from './webhooks/webhook-sender';
 
 export type EngineSettings = {
@@ -18,6 +19,7 @@ export type EngineSettings = {
   jobDeadlineMs: number;
   backoff: BackoffOptions;
   imageLimits: ImageLimits;
+  videoLimits: VideoLimits;
   trustedOrigins: string[];
   /** Prefix of `output.url`; empty for root-relative URLs. */
   publicBaseURL: string;

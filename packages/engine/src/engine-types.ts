@@ -43,8 +43,10 @@ export type EngineOptions = {
   maxConcurrentPolls?: number;
   /** Prefix for `output.url` (`https://reelay.example.com`). Default: root-relative (`/v1/videos/…`). */
   publicBaseURL?: string;
-  /** Largest accepted `input_reference`, bytes. Default 20 MiB. */
+  /** Largest accepted input image (`input_reference`, `last_frame`, each reference image), bytes. Default 20 MiB. */
   maxImageBytes?: number;
+  /** Largest accepted source video of an extend or edit, bytes. Default 100 MiB. */
+  maxVideoBytes?: number;
   /** Largest stored output, bytes. Default 4 GiB. */
   maxOutputBytes?: number;
   /** Circuit breaker per provider. Default: open after 5 consecutive failures, half-open after 30 s. */

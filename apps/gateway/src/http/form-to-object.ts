@@ -9,7 +9,7 @@ export type FormEntry = [name: string, value: string | File];
 
 /**
  * A form as the JSON body it stands for. Names use the bracket notation the OpenAI SDK writes
- * (`provider[order][]=fal`, `metadata[team]=a`); the one file allowed is `input_reference`, which becomes
+ * (`provider[order][]=fal`, `metadata[team]=a`); files (the images of a create, the video of an extend or edit) become
  * core's `UploadedFile`. Values stay strings where the schema accepts strings; flags and numbers of unknown
  * (passthrough) fields are coerced so providers receive `seed: 42`, not `"42"`.
  */
@@ -24,14 +24,14 @@ export async function formToObject(entries: FormEntry[]): Promise<Record<string,
   for (const [name, value] of entries) {
     const path = parseFieldName(name);
     if (typeof value !== 'string') {
-      if (path.length !== 1 || path[0] !== 'input_reference') {
+      if (!isFileField(path)) {
         throw new InvalidRequestError({
           param: name,
           code: 'invalid_multipart',
-          message: `'${name}' is a file, but only 'input_reference' may be uploaded as a file. Send '${name}' as a text field.`,
+          message: `'${name}' is a file, but only ${FILE_FIELDS} may be uploaded as files. Send '${name}' as a text field.`,
         });
       }
-      setPath(root, path, await toUploadedFile(value), name);
+      setPath(root, path, await toUploadedFile(value, path[0]!), name);
       continue;
     }
     setPath(root, path, value, name);
@@ -39,19 +39,31 @@ export async function formToObject(entries: FormEntry[]): Promise<Record<string,
   return coerce(root);
 }
 
-async function toUploadedFile(file: File): Promise<UploadedFile> {
+const FILE_FIELDS = "'input_reference', 'last_frame', 'reference_images[]' and 'video'";
+
+/** The form fields that may carry a file: the images of a create, and the video of an extend or edit. */
+function isFileField(path: string[]): boolean {
+  const [field, ...rest] = path;
+  if (rest.length === 0) return field === 'input_reference' || field === 'last_frame' || field === 'video';
+  return field === 'reference_images' && rest.length === 1 && rest[0] === '';
+}
+
+async function toUploadedFile(file: File, field: string): Promise<UploadedFile> {
   if (file.size === 0) {
     throw new InvalidRequestError({
-      param: 'input_reference',
-      code: 'invalid_image',
-      message: "'input_reference' is an empty file. Upload a JPEG, PNG or WebP image.",
+      param: field,
+      code: field === 'video' ? 'invalid_video' : 'invalid_image',
+      message:
+        field === 'video'
+          ? "'video' is an empty file. Upload an MP4, QuickTime or WebM video."
+          : `'${field}' is an empty file. Upload a JPEG, PNG or WebP image.`,
     });
   }
   return {
     kind: 'upload',
     data: new Uint8Array(await file.arrayBuffer()),
     mediaType: file.type || 'application/octet-stream',
-    filename: file.name || 'input_reference',
+    filename: file.name || field,
   };
 }
 

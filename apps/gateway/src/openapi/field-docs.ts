@@ -13,6 +13,17 @@ export const createVideoFieldDocs: Record<string, string> = {
   audio: 'Whether to generate sound, where the model can switch it.',
   input_reference:
     'First-frame image: an https URL, a `data:` URI, `{ "image_url": "…" }`, or (multipart) an uploaded file. An image makes the request image-to-video.',
+  last_frame:
+    'Last-frame image, for first-and-last-frame generation; the same forms as `input_reference`. Routed only to offerings that take one (400 naming `last_frame` when none can).',
+  reference_images:
+    'Up to 8 images that guide subjects and style without being a frame (each offering states its own limit); the same forms as `input_reference`, and in multipart `reference_images[]` files.',
+  negative_prompt:
+    'What the video should not show. Routed only to offerings that take it (never dropped silently).',
+  seed: 'A whole number (0–4294967295) for repeatable results. Routed only to offerings that take it.',
+  video:
+    'The video to extend or edit: `{"id": "video_…"}` of a completed video of yours, an https URL, a `data:` URI, or (multipart) an uploaded MP4, QuickTime or WebM file.',
+  source_model:
+    "Catalog model to use; defaults to the source video's model when `video` is an id. Required for a file or URL.",
   webhook_url:
     'An https URL the gateway POSTs a signed Standard Webhooks event to when the video ends (`video.completed` or `video.failed`, with the video object as `data`). Retried 3 times (after 5, 15 and 45 s). Private and loopback addresses are refused unless the operator allows them.',
   metadata: 'Up to 16 string key/value pairs, kept with the job.',

@@ -1,4 +1,4 @@
-import { createVideoRequestSchema, videoObjectSchema } from '@reelay/core';
+import { createVideoRequestSchema, videoObjectSchema, videoReferenceSchema } from '@reelay/core';
 import { z } from 'zod';
 import { createVideoFieldDocs, videoFieldDocs } from './field-docs';
 
@@ -44,31 +44,105 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output', docs: Record<string
   return json;
 }
 
-/** The create body as JSON: an image is a URL or data URI (bytes only travel in multipart). */
+/** The create body as JSON: a file is a URL or data URI (bytes only travel in multipart). */
 function createJsonSchema(): JsonSchema {
   const schema = toSchema(createVideoRequestSchema, 'input', createVideoFieldDocs);
   const properties = schema['properties'] as Record<string, JsonSchema>;
-  const reference = properties['input_reference'];
-  if (reference !== undefined && Array.isArray(reference['anyOf'])) {
-    reference['anyOf'] = (reference['anyOf'] as JsonSchema[]).filter((branch) => !isUploadBranch(branch));
-  }
+  // `source` is what the extend and edit routes set; their own bodies document it as `video`.
+  delete properties['source'];
+  withoutUploads(properties['input_reference']);
+  withoutUploads(properties['last_frame']);
+  withoutUploads(properties['reference_images']?.['items'] as JsonSchema | undefined);
   return schema;
+}
+
+/** The body of `POST /v1/videos/extensions` and `/v1/videos/edits`: the create fields plus `video`. */
+function videoToVideoJsonSchema(createJson: JsonSchema): JsonSchema {
+  const schema = structuredClone(createJson);
+  const properties = schema['properties'] as Record<string, JsonSchema>;
+  const video = toSchema(videoReferenceSchema, 'input');
+  withoutUploads(video);
+  properties['video'] = { ...video, description: createVideoFieldDocs['video'] };
+  properties['model'] = { type: 'string', description: createVideoFieldDocs['source_model'] };
+  schema['required'] = ['prompt', 'video'];
+  return schema;
+}
+
+function withoutUploads(schema: JsonSchema | undefined): void {
+  if (schema !== undefined && Array.isArray(schema['anyOf'])) {
+    schema['anyOf'] = (schema['anyOf'] as JsonSchema[]).filter((branch) => !isUploadBranch(branch));
+  }
 }
 
 /** The create body as multipart/form-data, the way the OpenAI SDK sends it. */
 function createMultipartSchema(json: JsonSchema): JsonSchema {
   const schema = structuredClone(json);
   const properties = schema['properties'] as Record<string, JsonSchema>;
-  properties['input_reference'] = {
-    description: createVideoFieldDocs['input_reference'],
-    anyOf: [{ type: 'string', format: 'binary' }, { type: 'string' }],
-  };
+  for (const field of ['input_reference', 'last_frame', 'video']) {
+    if (properties[field] === undefined) continue;
+    properties[field] = {
+      description: createVideoFieldDocs[field],
+      anyOf: [{ type: 'string', format: 'binary' }, { type: 'string' }],
+    };
+  }
+  if (properties['reference_images'] !== undefined) {
+    properties['reference_images'] = {
+      description: createVideoFieldDocs['reference_images'],
+      type: 'array',
+      items: { anyOf: [{ type: 'string', format: 'binary' }, { type: 'string' }] },
+    };
+  }
   return schema;
 }
 
 function isUploadBranch(branch: JsonSchema): boolean {
   const properties = branch['properties'];
   return typeof properties === 'object' && properties !== null && 'kind' in properties;
+}
+
+function videoToVideoPaths(): Record<string, Record<string, Operation>> {
+  const operation = (operationId: string, summary: string, description: string): Operation => ({
+    operationId,
+    tags: ['Videos'],
+    summary,
+    description,
+    parameters: [
+      {
+        name: 'dry_run',
+        in: 'query',
+        schema: { type: 'boolean' },
+        description: 'Plan only: nothing is submitted.',
+      },
+      { name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 } },
+    ],
+    requestBody: {
+      required: true,
+      content: {
+        ...json('VideoToVideoRequest'),
+        'multipart/form-data': { schema: ref('VideoToVideoMultipartRequest') },
+      },
+    },
+    responses: {
+      '200': { description: 'The new video, queued.', content: json('Video') },
+      ...errorResponses(400, 401, 404, 409, 413, 415, 429, 502),
+    },
+  });
+  return {
+    '/v1/videos/extensions': {
+      post: operation(
+        'extendVideo',
+        'Extend a video',
+        'A new video that continues an existing one (`videos.extend` in the `openai` SDKs). `seconds` is the length of the new segment. Routed to offerings whose modes include `extend-video`; 400 naming `video` where none can.',
+      ),
+    },
+    '/v1/videos/edits': {
+      post: operation(
+        'editVideo',
+        'Edit a video',
+        'A new video that changes an existing one as the prompt says (`videos.edit` in the `openai` SDKs), keeping its size and length. Routed to offerings whose modes include `edit-video`; 400 naming `video` where none can.',
+      ),
+    },
+  };
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -101,6 +175,7 @@ export function buildOpenApiDocument(
   options: { version?: string; providerIds?: string[] } = {},
 ): Record<string, unknown> {
   const createJson = createJsonSchema();
+  const videoToVideoJson = videoToVideoJsonSchema(createJson);
   const list = {
     type: 'object',
     properties: {
@@ -248,6 +323,7 @@ export function buildOpenApiDocument(
         },
       },
     },
+    ...videoToVideoPaths(),
     '/v1/models': {
       get: {
         operationId: 'listModels',
@@ -387,6 +463,8 @@ export function buildOpenApiDocument(
         VideoList: list,
         VideoDeleted: toSchema(deletedSchema, 'output'),
         RemixVideoRequest: toSchema(remixSchema, 'input'),
+        VideoToVideoRequest: videoToVideoJson,
+        VideoToVideoMultipartRequest: createMultipartSchema(videoToVideoJson),
         Model: toSchema(modelSchema, 'output'),
         ModelList: {
           type: 'object',

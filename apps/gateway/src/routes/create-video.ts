@@ -1,4 +1,7 @@
-import { createVideoRequestSchema, InvalidRequestError } from '@reelay/core';
+import { type CreateVideoRequest, createVideoRequestSchema, InvalidRequestError } from '@reelay/core';
+import type { Engine } from '@reelay/engine';
+import type { Context } from 'hono';
+import type { GatewayEnv } from '../http/gateway-env';
 import { lifecycleHeaders } from '../http/lifecycle-headers';
 import { limitBody } from '../http/limit-body';
 import { readBody } from '../http/read-body';
@@ -13,23 +16,32 @@ const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
  */
 export function registerCreateVideo({ app, engine, maxBodyBytes }: RouteDeps): void {
   app.post('/v1/videos', limitBody(maxBodyBytes), async (c) => {
-    const dryRun = parseDryRun(c.req.query('dry_run'));
-    const context = c.get('requestContext');
-    checkIdempotencyKey(context.idempotencyKey);
-    const request = parseRequest(createVideoRequestSchema, await readBody(c));
-
-    if (dryRun) {
-      const plan = await engine.dryRun(request, context);
-      for (const [name, value] of Object.entries(lifecycleHeaders(plan.deprecation))) c.header(name, value);
-      return c.json(plan);
+    const body = await readBody(c);
+    if (body['source'] !== undefined) {
+      throw new InvalidRequestError({
+        param: 'source',
+        message: 'To extend or edit a video, use POST /v1/videos/extensions or POST /v1/videos/edits.',
+      });
     }
-
-    const result = await engine.createVideo(request, context);
-    c.set('jobId', result.video.id);
-    for (const [name, value] of Object.entries(lifecycleHeaders(result.deprecation))) c.header(name, value);
-    if (result.replayed) c.header('idempotent-replayed', 'true');
-    return c.json(result.video);
+    return answerCreate(c, engine, parseRequest(createVideoRequestSchema, body));
   });
+}
+
+/** Creates (or, with `?dry_run=true`, plans) a video and answers with it, its lifecycle headers and replay mark. */
+export async function answerCreate(c: Context<GatewayEnv>, engine: Engine, request: CreateVideoRequest) {
+  const dryRun = parseDryRun(c.req.query('dry_run'));
+  const context = c.get('requestContext');
+  checkIdempotencyKey(context.idempotencyKey);
+  if (dryRun) {
+    const plan = await engine.dryRun(request, context);
+    for (const [name, value] of Object.entries(lifecycleHeaders(plan.deprecation))) c.header(name, value);
+    return c.json(plan);
+  }
+  const result = await engine.createVideo(request, context);
+  c.set('jobId', result.video.id);
+  for (const [name, value] of Object.entries(lifecycleHeaders(result.deprecation))) c.header(name, value);
+  if (result.replayed) c.header('idempotent-replayed', 'true');
+  return c.json(result.video);
 }
 
 function parseDryRun(value: string | undefined): boolean {

@@ -4,10 +4,15 @@ export {
   createVideoRequestSchema,
   inputReferenceSchema,
   knownRequestFields,
+  MAX_REFERENCE_IMAGES,
   type ProviderPreferences,
   providerPreferencesSchema,
   type UploadedFile,
   uploadedFileSchema,
+  type VideoReference,
+  type VideoSource,
+  videoReferenceSchema,
+  videoSourceSchema,
 } from './create-video-request';
 export {
   type Deprecation,

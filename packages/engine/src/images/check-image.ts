@@ -14,15 +14,14 @@ export type ImageLimits = {
 export const defaultImageLimits: ImageLimits = { maxBytes: 20 * 1024 * 1024, minSide: 16, maxSide: 8192 };
 
 /** Checks the bytes are a PNG, JPEG or WebP of sensible size and dimensions; returns what they really are. */
-export function checkImage(bytes: Uint8Array, limits: ImageLimits): ImageInfo {
-  if (bytes.byteLength > limits.maxBytes) throw imageTooLarge(limits.maxBytes);
+export function checkImage(bytes: Uint8Array, limits: ImageLimits, param = 'input_reference'): ImageInfo {
+  if (bytes.byteLength > limits.maxBytes) throw imageTooLarge(limits.maxBytes, param);
   const info = readImageInfo(bytes);
   if (!info) {
     throw new InvalidRequestError({
-      param: 'input_reference',
+      param,
       code: 'invalid_image',
-      message:
-        'input_reference is not a PNG, JPEG or WebP image (checked from its bytes). Convert it and retry.',
+      message: `${param} is not a PNG, JPEG or WebP image (checked from its bytes). Convert it and retry.`,
     });
   }
   const { width, height } = info;
@@ -33,10 +32,10 @@ export function checkImage(bytes: Uint8Array, limits: ImageLimits): ImageInfo {
     height > limits.maxSide
   ) {
     throw new InvalidRequestError({
-      param: 'input_reference',
+      param,
       code: 'invalid_image_dimensions',
       message:
-        `input_reference is ${width}x${height}; each side must be between ${limits.minSide} and ` +
+        `${param} is ${width}x${height}; each side must be between ${limits.minSide} and ` +
         `${limits.maxSide} pixels.`,
     });
   }

@@ -1,14 +1,18 @@
 import { InvalidRequestError } from '@reelay/core';
 
 /** Decodes a `data:` URI. Refuses before decoding when the payload would exceed `maxBytes`. */
-export function decodeDataUri(uri: string, maxBytes: number): { bytes: Uint8Array; mediaType: string } {
+export function decodeDataUri(
+  uri: string,
+  maxBytes: number,
+  param = 'input_reference',
+): { bytes: Uint8Array; mediaType: string } {
   const comma = uri.indexOf(',');
   const header = comma > 5 ? uri.slice(5, comma) : undefined;
   if (!uri.startsWith('data:') || header === undefined) {
     throw new InvalidRequestError({
-      param: 'input_reference',
+      param,
       code: 'invalid_image',
-      message: "input_reference is not a valid data URI. Use 'data:image/png;base64,<data>'.",
+      message: `${param} is not a valid data URI. Use 'data:<media type>;base64,<data>'.`,
     });
   }
   const parts = header.split(';');
@@ -16,7 +20,7 @@ export function decodeDataUri(uri: string, maxBytes: number): { bytes: Uint8Arra
   const payload = uri.slice(comma + 1);
   const isBase64 = parts.includes('base64');
   const estimated = isBase64 ? Math.floor((payload.length * 3) / 4) : payload.length;
-  if (estimated > maxBytes) throw imageTooLarge(maxBytes);
+  if (estimated > maxBytes) throw imageTooLarge(maxBytes, param);
   const bytes = isBase64
     ? new Uint8Array(Buffer.from(payload, 'base64'))
     : new Uint8Array(Buffer.from(decodeURIComponent(payload), 'latin1'));
@@ -27,11 +31,11 @@ export function encodeDataUri(bytes: Uint8Array, mediaType: string): string {
   return `data:${mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 }
 
-export function imageTooLarge(maxBytes: number): InvalidRequestError {
+export function imageTooLarge(maxBytes: number, param = 'input_reference'): InvalidRequestError {
   return new InvalidRequestError({
-    param: 'input_reference',
+    param,
     code: 'image_too_large',
     status: 413,
-    message: `input_reference is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB. Send a smaller image.`,
+    message: `${param} is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB. Send a smaller file.`,
   });
 }

@@ -1,7 +1,8 @@
-import { type CreateVideoRequest, InvalidRequestError, ReelayError } from '@reelay/core';
+import type { CreateVideoRequest } from '@reelay/core';
 import type { SafeFetcher } from '@reelay/provider-utils';
 import { checkImage, type ImageLimits } from './check-image';
-import { decodeDataUri, imageTooLarge } from './data-uri';
+import { decodeDataUri } from './data-uri';
+import { fetchMedia, parseMediaUrl } from './fetch-media';
 import type { ImageInfo } from './image-info';
 
 export type LoadedImage = {
@@ -26,10 +27,11 @@ export type ImageLoaderOptions = {
 export async function loadInputImage(
   reference: NonNullable<CreateVideoRequest['input_reference']>,
   options: ImageLoaderOptions,
+  param = 'input_reference',
 ): Promise<LoadedImage> {
   const { limits } = options;
   if (typeof reference === 'object' && 'kind' in reference) {
-    const info = checkImage(reference.data, limits);
+    const info = checkImage(reference.data, limits, param);
     return {
       bytes: reference.data,
       info,
@@ -39,99 +41,15 @@ export async function loadInputImage(
   }
   const text = typeof reference === 'string' ? reference : reference.image_url;
   if (text.startsWith('data:')) {
-    const { bytes } = decodeDataUri(text, limits.maxBytes);
-    const info = checkImage(bytes, limits);
+    const { bytes } = decodeDataUri(text, limits.maxBytes, param);
+    const info = checkImage(bytes, limits, param);
     return { bytes, info, filename: `image${extensionOf(info)}`, url: undefined };
   }
-  const url = parseImageUrl(text, options.trustedOrigins);
-  await guard(() => options.safeFetcher.assertSafe(url.href), url);
-  const bytes = await guard(() => download(options.safeFetcher, url.href, limits.maxBytes), url);
-  const info = checkImage(bytes, limits);
+  const url = parseMediaUrl(text, options.trustedOrigins, param);
+  const bytes = await fetchMedia(options.safeFetcher, url, limits.maxBytes, param);
+  const info = checkImage(bytes, limits, param);
   const name = url.pathname.split('/').pop() || '';
   return { bytes, info, filename: name.includes('.') ? name : `image${extensionOf(info)}`, url: url.href };
-}
-
-function parseImageUrl(text: string, trustedOrigins: readonly string[]): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new InvalidRequestError({
-      param: 'input_reference',
-      code: 'invalid_image',
-      message: 'input_reference must be an https URL, a data: URI, or an uploaded file.',
-    });
-  }
-  const trusted = trustedOrigins.some((origin) => sameOrigin(origin, url));
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && trusted)) {
-    throw new InvalidRequestError({
-      param: 'input_reference',
-      code: 'unsafe_url',
-      message: `input_reference URL must use https (got ${url.protocol.replace(':', '')}).`,
-    });
-  }
-  if (url.username || url.password) {
-    throw new InvalidRequestError({
-      param: 'input_reference',
-      code: 'unsafe_url',
-      message: 'input_reference URL must not contain credentials.',
-    });
-  }
-  return url;
-}
-
-function sameOrigin(origin: string, url: URL): boolean {
-  try {
-    return new URL(origin).origin === url.origin;
-  } catch {
-    return false;
-  }
-}
-
-/** Maps the fetcher's refusals and network failures to 400s naming `input_reference`. */
-async function guard<T>(run: () => Promise<T>, url: URL): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (ReelayError.isInstance(error) && error.code === 'unsafe_url') {
-      throw new InvalidRequestError({
-        param: 'input_reference',
-        code: 'unsafe_url',
-        message: `input_reference URL was refused: ${error.message}`,
-      });
-    }
-    if (ReelayError.isInstance(error) && (error.status === 413 || error.code === 'content_too_large')) {
-      throw imageTooLarge(maxBytesOf(error));
-    }
-    throw new InvalidRequestError({
-      param: 'input_reference',
-      code: 'image_fetch_failed',
-      message: `input_reference could not be downloaded from ${url.origin}: ${
-        error instanceof Error ? error.message : String(error)
-      }. Check the URL is public, or upload the file instead.`,
-    });
-  }
-}
-
-function maxBytesOf(error: unknown): number {
-  const value = (error as { maxBytes?: unknown }).maxBytes;
-  return typeof value === 'number' ? value : 20 * 1024 * 1024;
-}
-
-async function download(fetcher: SafeFetcher, url: string, maxBytes: number): Promise<Uint8Array> {
-  const result = await fetcher.fetch(url, { maxBytes });
-  if (result.contentLength !== undefined && result.contentLength > maxBytes) {
-    await result.body.cancel().catch(() => undefined);
-    throw imageTooLarge(maxBytes);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of result.body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw imageTooLarge(maxBytes);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 export function extensionOf(info: Pick<ImageInfo, 'mediaType'>): string {

@@ -3,19 +3,19 @@ import type { EngineContext } from '../engine-context';
 import type { CreateVideoResult, RequestContext } from '../engine-types';
 import { idempotencyKeyReused, videoNotFound } from '../errors';
 import { newVideoId } from '../ids';
-import { loadInputImage } from '../images';
 import { logJob } from '../observability/job-log';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RoutePlan } from '../router/plan-route';
 import { hashRequest, toStoredRequest } from '../router/stored-request';
 import { candidateFields, submitJob } from '../router/submit-job';
 import { publicRequest, sealRequest } from '../secrets/request-secrets';
-import type { IdempotencyEntry, JobRecord, NewJob, StoredImage } from '../store';
+import type { IdempotencyEntry, JobRecord, NewJob } from '../store';
 import { toVideoObject } from '../view/video-object';
 import { checkWebhookUrl } from '../webhooks/check-webhook-url';
 import { jobEnded } from '../webhooks/job-ended';
-import { imageSourceOf, releaseInputImage, storeInputImage } from './input-image';
+import { filesOf, type InputFiles, inputSourcesOf, releaseInputFiles } from './input-files';
 import { newJob } from './new-job';
+import { loadRequestImages, loadSourceVideo, requestShape, storeRequestFiles } from './request-inputs';
 import { validateRequest } from './validate-request';
 import { liveChildren, ownerOf } from './visible-job';
 
@@ -32,7 +32,7 @@ export async function createVideo(
   const owner = ownerOf(context);
   const key = context.idempotencyKey;
   const bodyHash = hashRequest(request);
-  if (key === undefined) return create(ctx, request, owner, bodyHash, undefined, context.requestId);
+  if (key === undefined) return create(ctx, request, context, bodyHash, undefined);
 
   // Everything up to `inFlight.set` runs without an await, so a duplicate arriving meanwhile sees the entry.
   // Duplicates at other processes sharing the store are settled by the store's atomic claim in `insert`.
@@ -43,7 +43,7 @@ export async function createVideo(
       await pending.catch(() => undefined);
       continue; // the first one settled: it stored the key, or failed before storing anything
     }
-    const promise = replayOrCreate(ctx, request, owner, bodyHash, key, context.requestId);
+    const promise = replayOrCreate(ctx, request, context, bodyHash, key);
     inFlight.set(slot, promise);
     try {
       return await promise;
@@ -56,14 +56,13 @@ export async function createVideo(
 async function replayOrCreate(
   ctx: EngineContext,
   request: CreateVideoRequest,
-  owner: string,
+  context: RequestContext,
   bodyHash: string,
   key: string,
-  requestId: string | undefined,
 ): Promise<CreateVideoResult> {
-  const existing = await ctx.store.idempotency(owner, key);
+  const existing = await ctx.store.idempotency(ownerOf(context), key);
   if (existing) return replay(ctx, key, bodyHash, existing);
-  return create(ctx, request, owner, bodyHash, key, requestId);
+  return create(ctx, request, context, bodyHash, key);
 }
 
 async function replay(
@@ -88,42 +87,41 @@ async function replay(
 async function create(
   ctx: EngineContext,
   request: CreateVideoRequest,
-  owner: string,
+  context: RequestContext,
   bodyHash: string,
   key: string | undefined,
-  requestId: string | undefined,
 ): Promise<CreateVideoResult> {
+  const owner = ownerOf(context);
   const stored = toStoredRequest(request);
-  const reference = request.input_reference;
-  const urlHint = imageUrlOf(reference);
-  // Route first: a request no offering can serve is refused before any download.
-  const plan = planRoute(ctx, stored, reference === undefined ? undefined : { url: urlHint });
+  // The source video is read first: its size and length decide which offerings can take it.
+  const source = request.source ? await loadSourceVideo(ctx, request.source.video, context) : undefined;
+  // Route before any image download: a request no offering can serve is refused first.
+  const plan = planRoute(ctx, stored, requestShape(request, source));
   await checkWebhookUrl(ctx, stored.webhook_url);
-  const image =
-    reference === undefined ? undefined : await loadInputImage(reference, imageLoaderOptions(ctx));
+  const images = await loadRequestImages(ctx, request);
 
   const id = newVideoId();
-  const inputImage = image ? storeInputImage(ctx, id, image) : null;
-  const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, inputImage, requestId });
+  const { files, fresh } = storeRequestFiles(ctx, id, images, source);
+  const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, files, requestId: context.requestId });
   const inserted = await ctx.store.insert(
     jobs,
     key === undefined ? undefined : { owner, key, bodyHash, jobId: id },
   );
   if (!inserted.inserted) {
     // Another process took the key between our check and our insert.
-    if (inputImage) await ctx.files.removeInput(inputImage.file);
+    for (const file of filesOf(files)) await ctx.files.removeInput(file);
     return replay(ctx, key ?? '', bodyHash, inserted.existing);
   }
   logCreated(ctx, jobs[0]!, plan, owner);
 
-  const source = inputImage ? imageSourceOf(ctx, inputImage, image?.bytes) : undefined;
+  const sources = inputSourcesOf(ctx, files, fresh);
   const stamp = ctx.now();
   const records = jobs.map((job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp }));
   const toSubmit = records.length === 1 ? records : records.slice(1);
   const outcomes = await Promise.all(
-    toSubmit.map((job) => submitJob(ctx, job, plan, source, { firstMarked: true })),
+    toSubmit.map((job) => submitJob(ctx, job, plan, sources, { firstMarked: true })),
   );
-  if (inputImage) await releaseInputImage(ctx, { id, parentId: null, inputImage });
+  await releaseInputFiles(ctx, { id, parentId: null, ...files });
 
   const failures = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error]));
   if (failures.length === outcomes.length) {
@@ -162,7 +160,7 @@ function buildJobs(
     bodyHash: string;
     plan: RoutePlan;
     stored: NewJob['request'];
-    inputImage: StoredImage | null;
+    files: InputFiles;
     requestId: string | undefined;
   },
 ): NewJob[] {
@@ -178,7 +176,7 @@ function buildJobs(
     // The umbrella of `n` never submits, so it keeps no secret at all; each job that submits keeps them sealed.
     request: publicRequest(ctx.secrets, stored),
     bodyHash: input.bodyHash,
-    inputImage: input.inputImage,
+    ...input.files,
     requestId: input.requestId ?? null,
     ...settings,
     createdAt: now,
@@ -228,6 +226,8 @@ function logCreated(ctx: EngineContext, job: NewJob, plan: RoutePlan, owner: str
     candidates: plan.candidates.map((candidate) => candidate.offering.provider),
     cost_estimate_micros: job.costEstimateMicros,
     image: job.inputImage !== null,
+    input_files: filesOf(job).length,
+    operation: job.request.operation,
   });
   // The prompt is the user's content: only at debug level, never at info.
   logJob(ctx, job, 'job.prompt', 'prompt of the request', { prompt: job.prompt });
@@ -251,20 +251,4 @@ export function rebuildError(stored: NonNullable<JobRecord['createError']>): Ree
     param: stored.param ?? undefined,
     message: stored.message,
   });
-}
-
-export function imageLoaderOptions(ctx: EngineContext) {
-  return {
-    safeFetcher: ctx.safeFetcher,
-    limits: ctx.settings.imageLimits,
-    trustedOrigins: ctx.settings.trustedOrigins,
-  };
-}
-
-/** The URL of a URL-type `input_reference` (not a data URI or an upload). */
-export function imageUrlOf(reference: CreateVideoRequest['input_reference']): string | undefined {
-  if (reference === undefined) return undefined;
-  const text =
-    typeof reference === 'string' ? reference : 'kind' in reference ? undefined : reference.image_url;
-  return text === undefined || text.startsWith('data:') ? undefined : text;
 }

@@ -1,7 +1,7 @@
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import type { JobRecord } from '../store';
-import { releaseInputImage } from './input-image';
+import { filesOf, releaseInputFiles } from './input-files';
 import { liveChildren, visibleJob } from './visible-job';
 
 /**
@@ -19,7 +19,7 @@ export async function deleteVideo(
   for (const target of targets) await deleteOne(ctx, target);
   if (job.kind === 'parent') {
     await ctx.store.update(job.id, { deletedAt: ctx.now() });
-    if (job.inputImage) await ctx.files.removeInput(job.inputImage.file);
+    for (const file of filesOf(job)) await ctx.files.removeInput(file);
   }
   return { id, object: 'video.deleted', deleted: true };
 }
@@ -57,5 +57,5 @@ async function deleteOne(ctx: EngineContext, job: JobRecord): Promise<void> {
   // A submit still in flight sees the mark and cancels what it started (see submitJob).
   await ctx.store.update(job.id, { deletedAt: ctx.now(), nextPollAt: null });
   await ctx.files.remove(job.id);
-  await releaseInputImage(ctx, job);
+  await releaseInputFiles(ctx, job);
 }

@@ -1,22 +1,26 @@
 import { type CreateVideoRequest, type DryRunResult, type DryRunRoute, formatDimensions } from '@reelay/core';
 import { microsToUsdString } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
-import { loadInputImage } from '../images';
+import type { RequestContext } from '../engine-types';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RouteCandidate, type RoutePlan } from '../router/plan-route';
 import { toStoredRequest } from '../router/stored-request';
 import { checkWebhookUrl } from '../webhooks/check-webhook-url';
-import { imageLoaderOptions, imageUrlOf } from './create-video';
+import { loadRequestImages, loadSourceVideo, requestShape } from './request-inputs';
 import { validateRequest } from './validate-request';
 
 /** Routes, matches and prices a request exactly as `createVideo` would, and stops before storing anything. */
-export async function dryRun(ctx: EngineContext, input: CreateVideoRequest): Promise<DryRunResult> {
+export async function dryRun(
+  ctx: EngineContext,
+  input: CreateVideoRequest,
+  context: RequestContext,
+): Promise<DryRunResult> {
   const request = validateRequest(input);
   const stored = toStoredRequest(request);
-  const reference = request.input_reference;
-  const plan = planRoute(ctx, stored, reference === undefined ? undefined : { url: imageUrlOf(reference) });
+  const source = request.source ? await loadSourceVideo(ctx, request.source.video, context) : undefined;
+  const plan = planRoute(ctx, stored, requestShape(request, source));
   await checkWebhookUrl(ctx, stored.webhook_url);
-  if (reference !== undefined) await loadInputImage(reference, imageLoaderOptions(ctx));
+  await loadRequestImages(ctx, request);
   const n = stored.n ?? 1;
   const first = plan.candidates[0]!;
   return {

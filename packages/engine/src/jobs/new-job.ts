@@ -23,6 +23,7 @@ export function newJob(
     parentId: null,
     childIndex: null,
     inputImage: null,
+    inputMedia: null,
     provider: null,
     offeringId: null,
     upstreamModel: null,

@@ -7,7 +7,7 @@ import { unsealRequest } from '../secrets/request-secrets';
 import { SecretBoxError } from '../secrets/secret-box';
 import type { JobRecord, StoredRequest } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
-import { imageSourceOf, releaseInputImage } from './input-image';
+import { inputShapeOf, inputSourcesOf, releaseInputFiles } from './input-files';
 
 /**
  * Picks every unfinished job back up after a start:
@@ -50,7 +50,7 @@ async function failInterrupted(ctx: EngineContext, job: JobRecord): Promise<void
   ];
   await failJob(ctx, job, attempts, error, job.provider);
   await jobEnded(ctx, job.id);
-  await releaseInputImage(ctx, job);
+  await releaseInputFiles(ctx, job);
 }
 
 async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
@@ -65,8 +65,8 @@ async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
   } else {
     try {
       const request = unsealOrExplain(ctx, job.request);
-      const plan = planRoute(ctx, request, job.inputImage ? { url: job.inputImage.url } : undefined);
-      await submitJob(ctx, job, plan, job.inputImage ? imageSourceOf(ctx, job.inputImage) : undefined);
+      const plan = planRoute(ctx, request, inputShapeOf(job));
+      await submitJob(ctx, job, plan, inputSourcesOf(ctx, job));
     } catch (error) {
       if (!ReelayError.isInstance(error)) throw error;
       await failJob(ctx, job, job.attempts, error, null);
@@ -74,7 +74,7 @@ async function resubmit(ctx: EngineContext, job: JobRecord): Promise<void> {
   }
   // No one is waiting on a create call any more: a job that failed here is reported like any other end.
   await jobEnded(ctx, job.id);
-  await releaseInputImage(ctx, job);
+  await releaseInputFiles(ctx, job);
 }
 
 /** The request with its secret parameters decrypted, or a failure that says why they cannot be. */

@@ -12,10 +12,11 @@ import {
   type VideoWarning,
 } from '@reelay/core';
 import { type Catalog, type Quote, quote } from '@reelay/pricing';
-import { canTakeImage } from '../images';
+import { canTakeMedia } from '../images';
 import { secretValuesIn } from '../secrets/request-secrets';
 import type { StoredRequest } from '../store';
 import type { CircuitBreakers } from './circuit-breaker';
+import type { InputShape } from './input-shape';
 import { deprecationWarning } from './lifecycle';
 import { toMatchInput } from './stored-request';
 
@@ -61,11 +62,7 @@ export type RouteDependencies = {
  * Every offering that can honour the request, ordered by policy. Throws (400/404) when none can, naming each
  * offering and why.
  */
-export function planRoute(
-  deps: RouteDependencies,
-  request: StoredRequest,
-  image: { url: string | undefined } | undefined,
-): RoutePlan {
+export function planRoute(deps: RouteDependencies, request: StoredRequest, inputs: InputShape): RoutePlan {
   const resolved = deps.registry.resolve(request.model);
   const preferences = request.provider ?? {};
   const configured = [...deps.registry.providers.keys()];
@@ -82,7 +79,7 @@ export function planRoute(
   }
   const providerOnly = Object.keys(request.extra).filter((key) => deps.registry.providerParameters.has(key));
   const lifecycle = resolved.card?.lifecycle;
-  const input = toMatchInput(request, image !== undefined);
+  const input = toMatchInput(request, inputs);
   const at = new Date(deps.now());
 
   const candidates: RouteCandidate[] = [];
@@ -115,9 +112,9 @@ export function planRoute(
       skip(error.message);
       continue;
     }
-    const imageCapability = offering.capabilities.image;
-    if (image && imageCapability && !canTakeImage(imageCapability, image)) {
-      skip('takes input_reference only as a URL; send an https URL instead of a file or data URI');
+    const urlOnly = fileNeedingUrl(offering, inputs);
+    if (urlOnly !== undefined) {
+      skip(`takes ${urlOnly} only as a URL; send an https URL instead of a file or data URI`);
       continue;
     }
     let priced: Quote | undefined;
@@ -202,6 +199,21 @@ function undeclaredWarnings(model: string, params: string[], candidates: RouteCa
         'and a provider that does not know it will refuse the request (answered as a 400 naming it). ' +
         'Check the spelling, or remove it.',
     }));
+}
+
+/** The first input file this offering could take only as a URL, when the request gave it as bytes. */
+function fileNeedingUrl(offering: ProviderOffering, inputs: InputShape): string | undefined {
+  const capabilities = offering.capabilities;
+  const checks = [
+    ['input_reference', capabilities.image, inputs.image ? [inputs.image] : []],
+    ['last_frame', capabilities.lastFrame, inputs.lastFrame ? [inputs.lastFrame] : []],
+    ['reference_images', capabilities.referenceImages, inputs.referenceImages],
+    ['video', capabilities.video, inputs.video ? [inputs.video] : []],
+  ] as const;
+  for (const [param, capability, files] of checks) {
+    if (capability && files.some((file) => !canTakeMedia(capability, file))) return param;
+  }
+  return undefined;
 }
 
 function noCandidate(

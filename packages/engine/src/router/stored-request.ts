@@ -7,8 +7,9 @@ import {
   type MatchInput,
 } from '@reelay/core';
 import type { StoredRequest } from '../store';
+import type { InputShape } from './input-shape';
 
-/** The validated request in the form stored with the job (the image is stored apart). */
+/** The validated request in the form stored with the job (the files are stored apart). */
 export function toStoredRequest(request: CreateVideoRequest): StoredRequest {
   const extra: JsonObject = {};
   for (const [key, value] of Object.entries(request)) {
@@ -23,6 +24,9 @@ export function toStoredRequest(request: CreateVideoRequest): StoredRequest {
   if (request.resolution !== undefined) stored.resolution = request.resolution;
   if (request.n !== undefined) stored.n = request.n;
   if (request.audio !== undefined) stored.audio = request.audio;
+  if (request.negative_prompt !== undefined) stored.negative_prompt = request.negative_prompt;
+  if (request.seed !== undefined) stored.seed = request.seed;
+  if (request.source !== undefined) stored.operation = request.source.operation;
   if (request.strict !== undefined) stored.strict = request.strict;
   if (request.webhook_url !== undefined) stored.webhook_url = request.webhook_url;
   if (request.metadata !== undefined) stored.metadata = request.metadata;
@@ -31,14 +35,22 @@ export function toStoredRequest(request: CreateVideoRequest): StoredRequest {
 }
 
 /** What matching needs from a stored request. `n` is left out: the engine always emulates it. */
-export function toMatchInput(request: StoredRequest, hasImage: boolean): MatchInput {
+export function toMatchInput(request: StoredRequest, inputs: InputShape): MatchInput {
+  const video = inputs.video;
   return {
     seconds: request.seconds,
     size: request.size,
     aspectRatio: request.aspect_ratio,
     resolution: request.resolution,
     audio: request.audio,
-    hasImage,
+    hasImage: inputs.image !== undefined,
+    media: { lastFrame: inputs.lastFrame !== undefined, referenceImages: inputs.referenceImages.length },
+    negativePrompt: request.negative_prompt,
+    seed: request.seed,
+    source:
+      request.operation && video
+        ? { operation: request.operation, dimensions: video.dimensions, seconds: video.seconds }
+        : undefined,
     strict: request.strict,
     webhookUrl: request.webhook_url,
     extra: request.extra,
@@ -52,12 +64,20 @@ export function toMatchInput(request: StoredRequest, hasImage: boolean): MatchIn
 export function hashRequest(request: CreateVideoRequest): string {
   const hash = createHash('sha256');
   hash.update(canonicalJson(toStoredRequest(request)));
-  const image = request.input_reference;
-  if (image !== undefined) {
-    hash.update('\0image\0');
-    if (typeof image === 'string') hash.update(image);
-    else if ('kind' in image) hash.update(image.data);
-    else hash.update(image.image_url);
+  const files = [
+    ['image', request.input_reference],
+    ['last_frame', request.last_frame],
+    ...(request.reference_images ?? []).map((image, index) => [`reference_images.${index}`, image] as const),
+    ['video', request.source?.video],
+  ] as const;
+  for (const [name, file] of files) {
+    if (file === undefined) continue;
+    hash.update(`\0${name}\0`);
+    if (typeof file === 'string') hash.update(file);
+    else if ('kind' in file) hash.update(file.data);
+    else if ('image_url' in file) hash.update(file.image_url);
+    else if ('video_url' in file) hash.update(file.video_url);
+    else hash.update(`id:${file.id}`);
   }
   return hash.digest('hex');
 }

@@ -1,7 +1,8 @@
 import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
 import { formatDimensions, toSubmitRequest } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
-import { type ImageSource, imageForProvider } from '../images';
+import { mediaForProvider } from '../images';
+import type { InputSources } from '../jobs/input-files';
 import { logJob, logJobFailed } from '../observability/job-log';
 import { publicRequest, redact } from '../secrets/request-secrets';
 import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
@@ -34,7 +35,7 @@ export async function submitJob(
   ctx: EngineContext,
   job: JobRecord,
   plan: RoutePlan,
-  image: ImageSource | undefined,
+  inputs: InputSources,
   options: SubmitOptions = {},
 ): Promise<SubmitOutcome> {
   const record: JobRecord = { ...job };
@@ -69,7 +70,7 @@ export async function submitJob(
     const startedAt = performance.now();
     let result: SubmitResult;
     try {
-      result = await candidate.provider.submit(submitRequest(candidate, job.prompt, image));
+      result = await candidate.provider.submit(submitRequest(candidate, job.prompt, inputs));
     } catch (error) {
       const report = candidate.normalized.report;
       const failure = withoutSecrets(
@@ -173,17 +174,26 @@ export function candidateFields(plan: RoutePlan, candidate: RouteCandidate) {
   };
 }
 
-function submitRequest(
-  candidate: RouteCandidate,
-  prompt: string,
-  image: ImageSource | undefined,
-): SubmitRequest {
-  const capability = candidate.offering.capabilities.image;
+/** The request for one candidate, each input file in the first form its offering takes. */
+function submitRequest(candidate: RouteCandidate, prompt: string, inputs: InputSources): SubmitRequest {
+  const capabilities = candidate.offering.capabilities;
+  const references = capabilities.referenceImages;
+  const video =
+    inputs.video && capabilities.video ? mediaForProvider(capabilities.video, inputs.video) : undefined;
   return toSubmitRequest({
     offering: candidate.offering,
     normalized: candidate.normalized,
     prompt,
-    image: image && capability ? imageForProvider(capability, image) : undefined,
+    image:
+      inputs.image && capabilities.image ? mediaForProvider(capabilities.image, inputs.image) : undefined,
+    lastFrame:
+      inputs.lastFrame && capabilities.lastFrame
+        ? mediaForProvider(capabilities.lastFrame, inputs.lastFrame)
+        : undefined,
+    referenceImages: references
+      ? inputs.referenceImages.flatMap((image) => mediaForProvider(references, image) ?? [])
+      : [],
+    video: video && { ...video, seconds: inputs.video?.seconds },
   });
 }
 

@@ -5,8 +5,10 @@ export type {
   JobRecord,
   JobState,
   StoredImage,
+  StoredInputMedia,
   StoredOutput,
   StoredRequest,
+  StoredVideo,
 } from './job-record';
 export { unfinishedStates } from './job-record';
 export type { JobPatch } from './job-row';

@@ -72,9 +72,34 @@ export const storedImageSchema = z.object({
 });
 export type StoredImage = z.infer<typeof storedImageSchema>;
 
+/** A checked source video (extend, edit), kept on disk like the images. */
+export const storedVideoSchema = z.object({
+  /** Path relative to the data dir. */
+  file: z.string(),
+  mediaType: z.enum(['video/mp4', 'video/quicktime', 'video/webm']),
+  bytes: z.number(),
+  filename: z.string(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  seconds: z.number().optional(),
+  /** The https URL the user gave, handed over as is to providers that fetch URLs themselves. */
+  url: z.string().optional(),
+  /** The Reelay video it is the output of, when the request named one by id. */
+  videoId: z.string().optional(),
+});
+export type StoredVideo = z.infer<typeof storedVideoSchema>;
+
+/** The request's input files besides the first frame (which has its own column, `input_image`). */
+export const storedInputMediaSchema = z.object({
+  lastFrame: storedImageSchema.optional(),
+  referenceImages: z.array(storedImageSchema).optional(),
+  video: storedVideoSchema.optional(),
+});
+export type StoredInputMedia = z.infer<typeof storedInputMediaSchema>;
+
 const jsonValue: z.ZodType<unknown> = z.unknown();
 
-/** The validated create request as stored (the image lives in `input_image`). */
+/** The validated create request as stored (the files live in `input_image` and `input_media`). */
 export const storedRequestSchema = z.object({
   model: z.string(),
   prompt: z.string(),
@@ -84,6 +109,10 @@ export const storedRequestSchema = z.object({
   resolution: z.string().optional(),
   n: z.number().optional(),
   audio: z.boolean().optional(),
+  negative_prompt: z.string().optional(),
+  seed: z.number().optional(),
+  /** Set for an extension or an edit of the video in `input_media.video`. */
+  operation: z.enum(['extend', 'edit']).optional(),
   strict: z.boolean().optional(),
   webhook_url: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),
@@ -117,6 +146,7 @@ export type JobRecord = {
   prompt: string;
   request: StoredRequest;
   inputImage: StoredImage | null;
+  inputMedia: StoredInputMedia | null;
   bodyHash: string;
   provider: string | null;
   offeringId: string | null;

@@ -9,6 +9,7 @@ import {
   jobErrorSchema,
   type StoredRequest,
   storedImageSchema,
+  storedInputMediaSchema,
   storedOutputSchema,
   storedRequestSchema,
 } from './job-record';
@@ -27,6 +28,7 @@ export type JobRow = {
   prompt: string;
   request: string;
   input_image: string | null;
+  input_media: string | null;
   body_hash: string;
   provider: string | null;
   offering_id: string | null;
@@ -94,6 +96,7 @@ export function toJobRecord(row: JobRow): JobRecord {
     prompt: row.prompt,
     request: parseJson(row.request, storedRequestSchema, 'request', id) as StoredRequest,
     inputImage: parseJson(row.input_image, storedImageSchema, 'input_image', id),
+    inputMedia: parseJson(row.input_media, storedInputMediaSchema, 'input_media', id),
     bodyHash: row.body_hash,
     provider: row.provider,
     offeringId: row.offering_id,
@@ -137,6 +140,7 @@ export type JobPatch = Partial<Omit<JobRecord, 'seq' | 'id' | 'owner' | 'kind' |
 const jsonColumns = new Set([
   'request',
   'inputImage',
+  'inputMedia',
   'operation',
   'normalization',
   'warnings',
@@ -172,6 +176,7 @@ export const insertColumns = [
   'prompt',
   'request',
   'inputImage',
+  'inputMedia',
   'bodyHash',
   'provider',
   'offeringId',

@@ -100,6 +100,10 @@ const migrations: string[] = [
   ALTER TABLE jobs ADD COLUMN request_id TEXT;
   ALTER TABLE jobs ADD COLUMN trace_parent TEXT;
   `,
+  `
+  -- The last frame, reference images and source video of a request (JSON), kept like input_image.
+  ALTER TABLE jobs ADD COLUMN input_media TEXT;
+  `,
 ];
 
 export function migrate(db: Database.Database): void {
