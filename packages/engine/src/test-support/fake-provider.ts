@@ -1,6 +1,8 @@
 import type {
   ImageInputCapability,
+  MediaInput,
   PollResult,
+  SubmitRequest,
   SubmitResult,
   VideoOffering,
   VideoOperation,
@@ -50,6 +52,11 @@ export type FakeProviderOptions = {
   secretParameters?: string[];
   /** Catalog model id served. Default `test-model`. */
   model?: string;
+  /**
+   * Also takes a last frame (uploads), up to 2 reference images (data URIs), `seed`, `negative_prompt`, and
+   * extends and edits videos (uploads of at most 20 s; extension segments of 2–6 s).
+   */
+  inputs?: boolean;
 };
 
 const operationSchema = z.object({ id: z.string() });
@@ -88,17 +95,53 @@ function toPollResult(value: z.infer<typeof statusSchema>): PollResult {
   }
 }
 
+/** The other input files as the fake API takes them: what each is, not its bytes. */
+function inputFields(request: SubmitRequest): Record<string, unknown> {
+  const describe = (file: MediaInput) =>
+    file.kind === 'upload'
+      ? { upload: { mediaType: file.mediaType, size: file.data.byteLength } }
+      : file.kind === 'url'
+        ? { url: file.url }
+        : { data_uri: file.uri.slice(0, file.uri.indexOf(',')) };
+  return {
+    ...(request.lastFrame ? { last_image: describe(request.lastFrame) } : {}),
+    ...(request.referenceImages.length > 0 ? { references: request.referenceImages.map(describe) } : {}),
+    ...(request.video
+      ? { video: { ...describe(request.video), seconds: request.video.seconds ?? null } }
+      : {}),
+  };
+}
+
 export function fakeOffering(
   options: Pick<
     FakeProviderOptions,
-    'remix' | 'imageAccepts' | 'providerParameters' | 'secretParameters' | 'model'
+    'remix' | 'imageAccepts' | 'providerParameters' | 'secretParameters' | 'model' | 'inputs'
   >,
 ): VideoOffering {
+  const inputs = options.inputs === true;
   return {
     model: options.model ?? fakeModel,
-    upstream: { 'text-to-video': 'fake-t2v', 'image-to-video': 'fake-i2v' },
+    upstream: {
+      'text-to-video': 'fake-t2v',
+      'image-to-video': 'fake-i2v',
+      ...(inputs ? { 'extend-video': 'fake-extend', 'edit-video': 'fake-edit' } : {}),
+    },
     capabilities: {
-      modes: ['text-to-video', 'image-to-video'],
+      modes: inputs
+        ? ['text-to-video', 'image-to-video', 'extend-video', 'edit-video']
+        : ['text-to-video', 'image-to-video'],
+      ...(inputs
+        ? {
+            lastFrame: { field: 'last_image', accepts: ['upload'] },
+            referenceImages: { field: 'references', accepts: ['data-uri'], max: 2 },
+            video: {
+              field: 'video',
+              accepts: ['upload'],
+              maxSeconds: 20,
+              extendDuration: { field: 'seconds', format: 'integer', values: [2, 4, 6], default: 4 },
+            },
+          }
+        : {}),
       size: {
         kind: 'list',
         options: [
@@ -115,7 +158,9 @@ export function fakeOffering(
       remix: options.remix ?? false,
       variants: ['video', 'thumbnail'],
     },
-    parameters: {},
+    parameters: inputs
+      ? { seed: { how: 'passthrough' }, negative_prompt: { how: 'renamed', to: 'avoid' } }
+      : {},
     providerParameters: options.providerParameters ?? [],
     secretParameters: options.secretParameters,
   };
@@ -156,7 +201,13 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
       const { value } = await http.json({
         method: 'POST',
         path: '/jobs',
-        body: { model: request.upstreamModel, prompt: request.prompt, ...request.body, ...imageField },
+        body: {
+          model: request.upstreamModel,
+          prompt: request.prompt,
+          ...request.body,
+          ...imageField,
+          ...inputFields(request),
+        },
         schema: submitSchema,
       });
       return { operation: { id: value.id }, upstreamId: value.id, warnings: [] };
