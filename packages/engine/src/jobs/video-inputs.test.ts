@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CreateVideoRequest } from '@reelay/core';
 import { renderMp4, renderPng } from '@reelay/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeDataUri } from '../images';
@@ -8,8 +9,12 @@ import { waitFor } from '../test-support/test-engine';
 import { readVideoInfo } from '../videos';
 
 const open = { apiKeyId: null };
-const upload = (data: Uint8Array, mediaType: string, filename: string) =>
-  ({ kind: 'upload', data, mediaType, filename }) as const;
+const upload = (data: Uint8Array<ArrayBuffer>, mediaType: string, filename: string) => ({
+  kind: 'upload' as const,
+  data,
+  mediaType,
+  filename,
+});
 const png = (width: number, height: number) => new Uint8Array(renderPng({ width, height }));
 const mp4 = new Uint8Array(renderMp4({ width: 320, height: 180, seconds: 3, seed: 'edit source' }));
 
@@ -184,11 +189,12 @@ describe('offerings without the new inputs', () => {
   afterEach(() => setup.close());
 
   it('should refuse seed, last_frame and extend with a 400 naming each, never dropping them', async () => {
-    for (const [fields, param] of [
+    const cases: [Partial<CreateVideoRequest>, string][] = [
       [{ seed: 1 }, 'seed'],
       [{ last_frame: encodeDataUri(png(32, 32), 'image/png') }, 'last_frame'],
       [{ source: { operation: 'extend', video: upload(mp4, 'video/mp4', 'clip.mp4') } }, 'video'],
-    ] as const) {
+    ];
+    for (const [fields, param] of cases) {
       const error = await refusal(
         setup.engine.createVideo({ model: 'test-model', prompt: 'a fox', ...fields }, open),
       );

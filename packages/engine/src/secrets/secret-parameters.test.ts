@@ -79,11 +79,12 @@ describe('secret parameters', () => {
     expect(error.message).toContain('[redacted]');
     expect(error.message).not.toContain(byok);
 
-    const [failed] = (await setup.engine.listVideos(context, {})).data;
-    expect(failed?.status).toBe('failed');
-    expect(JSON.stringify(failed)).not.toContain(byok);
+    // A create that made nothing is not listed; the stored job is read from the store itself.
     const stores = openSqliteStores(setup.dataDir);
-    expect((await stores.jobs.get(failed!.id))?.request).not.toHaveProperty('sealed');
+    const [failed] = (await stores.jobs.list('', { after: undefined, limit: 10, order: 'desc' })) ?? [];
+    expect(failed?.state).toBe('failed');
+    expect(failed?.request).not.toHaveProperty('sealed');
+    expect(JSON.stringify(failed)).not.toContain(byok);
     await stores.close();
     expect(databaseBytes(setup.dataDir)).not.toContain(byok);
   });
