@@ -17,7 +17,7 @@ const long = (length: number) => 'x'.repeat(length);
 const badValues: Record<string, unknown[]> = {
   model: [null, 123, '', [], {}, true, 'no-such-model', 'fal/no-such-model', long(5000)],
   prompt: [null, 5, '', [], {}, false, long(40_000)],
-  seconds: ['abc', -1, 0, 601, [], {}, true, '4s', null, '1e3', ' '],
+  seconds: ['abc', -1, 0, 601, [], {}, true, '4x', null, '1e3', ' '],
   duration: ['eight', -8, 1000, null],
   size: ['1280', 'axb', 123, '99999999x1', [], 'auto ', null, '1280*720', '16:9:1'],
   aspect_ratio: ['16/9', 169, 'wide', {}, null, '16:'],
@@ -62,7 +62,49 @@ const badValues: Record<string, unknown[]> = {
     { ignore: ['openai', 'fal', 'replicate'] },
   ],
   strict: ['maybe', 2, null, []],
+  last_frame: ['', 7, {}, 'http://127.0.0.1:1/last.png', 'data:image/png;base64,AAAA', null],
+  reference_images: [
+    [],
+    'https://example.com/a.png',
+    [7],
+    Array.from({ length: 9 }, () => 'https://example.com/a.png'),
+    ['file:///etc/passwd'],
+    null,
+  ],
+  negative_prompt: ['', 5, long(5000), null],
+  seed: [-1, 1.5, 'abc', 2 ** 33, null],
+  source: [{ operation: 'extend', video: { id: 'video_000000000000000000000000' } }, 'x'],
 };
+
+const extendBase = { prompt: 'and then', video: { id: 'video_000000000000000000000000' } };
+
+/** `POST /v1/videos/extensions` and `/v1/videos/edits`: the source video and the model must make sense. */
+function videoToVideoCases(): Case[] {
+  const bodies: [string, unknown][] = [
+    ['no video', { prompt: 'x' }],
+    ['video as a number', { prompt: 'x', video: 5 }],
+    ['video id empty', { prompt: 'x', video: { id: '' } }],
+    ['video of an unknown id', extendBase],
+    ['video id with extra keys', { prompt: 'x', video: { id: 'video_1', url: 'https://a' } }],
+    ['video URL on loopback', { prompt: 'x', model: 'runway-aleph-2', video: 'http://127.0.0.1:1/a.mp4' }],
+    [
+      'video URL to metadata',
+      { prompt: 'x', model: 'runway-aleph-2', video: 'http://169.254.169.254/a.mp4' },
+    ],
+    [
+      'video data URI that is no video',
+      { prompt: 'x', model: 'runway-aleph-2', video: 'data:video/mp4;base64,AAAA' },
+    ],
+    ['video file URL', { prompt: 'x', model: 'runway-aleph-2', video: 'file:///etc/passwd' }],
+    ['a URL video without a model', { prompt: 'x', video: 'https://example.com/a.mp4' }],
+    ['no prompt', { video: { id: 'video_000000000000000000000000' } }],
+    ['a model that cannot', { prompt: 'x', model: 'sora-2-pro', video: 'data:video/mp4;base64,AAAA' }],
+  ];
+  return ['/v1/videos/extensions', '/v1/videos/edits'].flatMap((path) => [
+    ...bodies.map(([name, body]) => ({ name: `${path}: ${name}`, path, body: JSON.stringify(body) })),
+    { name: `${path}: bad JSON`, path, body: '{' },
+  ]);
+}
 
 function jsonCases(): Case[] {
   const cases: Case[] = [];
@@ -310,7 +352,7 @@ function multipartCases(): Case[] {
 const badFormValues: Record<string, string[]> = {
   model: ['', 'no-such-model', 'fal/no-such-model'],
   prompt: [''],
-  seconds: ['abc', '-1', '0', '601', '4s', '1e3', ' ', ''],
+  seconds: ['abc', '-1', '0', '601', '4 s s', '1e3', ' ', ''],
   duration: ['eight', '-8'],
   size: ['1280', 'axb', '99999999x1', 'auto ', '1280*720', '16:9:1'],
   aspect_ratio: ['16/9', '169', 'wide', '16:'],
@@ -391,6 +433,7 @@ describe('malformed requests', () => {
     ...multipartCases(),
     ...multipartFieldCases(),
     ...otherCases(),
+    ...videoToVideoCases(),
   ];
 
   beforeAll(async () => {
@@ -422,9 +465,10 @@ describe('malformed requests', () => {
       } catch {
         body = undefined;
       }
-      const error = (body as { error?: Record<string, unknown> } | undefined)?.error;
+      const error = (body as { error?: Record<string, unknown> | null } | undefined)?.error;
       const shaped =
         error !== undefined &&
+        error !== null &&
         typeof error['message'] === 'string' &&
         typeof error['type'] === 'string' &&
         (error['param'] === null || typeof error['param'] === 'string') &&

@@ -27,7 +27,7 @@ describe('formToObject', () => {
       ['provider[order][]', 'fal'],
       ['provider[order][]', 'replicate'],
       ['provider[allow_fallbacks]', 'false'],
-      ['seed', '42'],
+      ['steps', '42'],
       ['enhance', 'true'],
       ['input_reference[image_url]', 'https://example.com/a.png'],
     ];
@@ -37,7 +37,7 @@ describe('formToObject', () => {
       seconds: '8',
       metadata: { team: 'video' },
       provider: { order: ['fal', 'replicate'], allow_fallbacks: false },
-      seed: 42,
+      steps: 42,
       enhance: true,
       input_reference: { image_url: 'https://example.com/a.png' },
     });
