@@ -132,14 +132,14 @@ function videoToVideoPaths(): Record<string, Record<string, Operation>> {
       post: operation(
         'extendVideo',
         'Extend a video',
-        'A new video that continues an existing one (`videos.extend` in the `openai` SDKs). `seconds` is the length of the new segment. Routed to offerings whose modes include `extend-video`; 400 naming `video` where none can.',
+        'A new video that continues an existing one (`videos.extend` in the OpenAI SDKs). `seconds` is the length of the new segment. Routed to offerings whose modes include `extend-video`; 400 naming `video` where none can.',
       ),
     },
     '/v1/videos/edits': {
       post: operation(
         'editVideo',
         'Edit a video',
-        'A new video that changes an existing one as the prompt says (`videos.edit` in the `openai` SDKs), keeping its size and length. Routed to offerings whose modes include `edit-video`; 400 naming `video` where none can.',
+        'A new video that changes an existing one as the prompt says (`videos.edit` in the OpenAI SDKs), keeping its size and length. Routed to offerings whose modes include `edit-video`; 400 naming `video` where none can.',
       ),
     },
   };
