@@ -55,7 +55,7 @@ describe('extending and editing videos with the openai SDK', () => {
   });
 
   it('answers 400 naming the field when no offering can do it, or the video is not a video', async () => {
-    const first = await client.videos.create({ model: 'wan-2.7', prompt: 'a quiet lake', seconds: '5' });
+    const first = await client.videos.create({ model: 'wan-2.7', prompt: 'a quiet lake', seconds: '4' });
     await waitForVideo(() => client.videos.retrieve(first.id));
     const extend: VideoExtendParams = { prompt: 'and then it rains', seconds: '4', video: { id: first.id } };
     const noExtend = await client.videos.extend(extend).catch((error: unknown) => error);
