@@ -1,4 +1,5 @@
 export {
+  type Mp4AudioInfo,
   type Mp4Info,
   type RenderMp4Options,
   type RenderPngOptions,

@@ -129,6 +129,7 @@ export async function startVertexSimulator(options: VertexSimulatorOptions = {})
       height: job.clip.height,
       seconds: job.clip.seconds,
       seed: job.name,
+      audio: job.clip.audio,
     });
   }
 

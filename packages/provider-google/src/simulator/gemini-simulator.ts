@@ -153,6 +153,7 @@ export async function startGeminiSimulator(options: GeminiSimulatorOptions = {})
         height: job.clip.height,
         seconds: job.clip.seconds,
         seed: job.name,
+        audio: job.clip.audio,
       });
       return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
     }

@@ -78,12 +78,14 @@ export type VeoSourceVideo = { seconds: number; width: number; height: number };
 export function clipOf(
   body: unknown,
   source?: VeoSourceVideo,
-): { width: number; height: number; seconds: number; samples: number } {
+): { width: number; height: number; seconds: number; samples: number; audio: boolean } {
   const parameters = ((body as { parameters?: Record<string, unknown> }).parameters ?? {}) as Record<
     string,
     unknown
   >;
   const samples = Number(parameters['sampleCount'] ?? 1);
+  // Veo 3 makes sound; Vertex AI can switch it off (`generateAudio`), the Gemini API cannot.
+  const audio = parameters['generateAudio'] !== false;
   if (source) {
     const portrait = source.height > source.width;
     return {
@@ -91,6 +93,7 @@ export function clipOf(
       height: portrait ? 1280 : 720,
       seconds: source.seconds + EXTENSION_SECONDS,
       samples,
+      audio,
     };
   }
   const resolution = String(parameters['resolution'] ?? '720p');
@@ -102,5 +105,6 @@ export function clipOf(
     height: portrait ? long : short,
     seconds: Number(parameters['durationSeconds'] ?? 8),
     samples,
+    audio,
   };
 }

@@ -39,7 +39,7 @@ type KlingTaskRecord = {
   id: string;
   endpoint: 'text2video' | 'image2video' | 'multi-image2video';
   createdAt: number;
-  clip: { width: number; height: number; seconds: number };
+  clip: { width: number; height: number; seconds: number; audio?: boolean };
   outcome: JobOutcome;
 };
 
@@ -122,7 +122,11 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
       id: String(800_000_000_000_000_000n + BigInt(tasks.size + 1)),
       endpoint,
       createdAt: now,
-      clip: { ...dimensionsForTier(tier, ratio), seconds: Number(body['duration'] ?? '5') },
+      clip: {
+        ...dimensionsForTier(tier, ratio),
+        seconds: Number(body['duration'] ?? '5'),
+        audio: body['sound'] === 'on',
+      },
       outcome: outcomes.shift() ?? 'succeed',
     };
     tasks.set(task.id, task);

@@ -37,7 +37,7 @@ export interface RunwaySimulator extends VideoSimulator {
 type RunwayTaskRecord = {
   id: string;
   createdAt: number;
-  clip: { width: number; height: number; seconds: number };
+  clip: { width: number; height: number; seconds: number; audio?: boolean };
   outcome: JobOutcome;
   cancelledAt: number | undefined;
   deleted: boolean;
@@ -116,7 +116,13 @@ export async function startRunwaySimulator(options: RunwaySimulatorOptions = {})
     const task: RunwayTaskRecord = {
       id: randomUUID(),
       createdAt: now,
-      clip: { width, height, seconds: typeof body['duration'] === 'number' ? body['duration'] : 8 },
+      clip: {
+        width,
+        height,
+        seconds: typeof body['duration'] === 'number' ? body['duration'] : 8,
+        // Veo makes sound unless `audio: false`; Runway's own models are silent.
+        audio: String(body['model']).startsWith('veo') && body['audio'] !== false,
+      },
       outcome: outcomes.shift() ?? 'succeed',
       cancelledAt: undefined,
       deleted: false,

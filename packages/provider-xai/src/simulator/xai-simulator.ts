@@ -31,7 +31,7 @@ type XaiRequestRecord = {
   id: string;
   model: string;
   createdAt: number;
-  clip: { width: number; height: number; seconds: number; tier: ResolutionTier };
+  clip: { width: number; height: number; seconds: number; tier: ResolutionTier; audio?: boolean };
   outcome: JobOutcome;
 };
 
@@ -87,7 +87,12 @@ export async function startXaiSimulator(options: XaiSimulatorOptions = {}): Prom
       id: randomUUID(),
       model: String(body['model'] ?? 'grok-imagine-video'),
       createdAt: now,
-      clip: { ...dimensionsForTier(tier, ratio), seconds: Number(body['duration'] ?? 8), tier },
+      clip: {
+        ...dimensionsForTier(tier, ratio),
+        seconds: Number(body['duration'] ?? 8),
+        tier,
+        audio: body['generate_audio'] !== false,
+      },
       outcome: outcomes.shift() ?? 'succeed',
     };
     requests.set(record.id, record);

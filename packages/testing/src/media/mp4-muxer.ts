@@ -1,4 +1,5 @@
 import { ByteWriter, box, fullBox } from './mp4-box-writer';
+import { buildSoundTrak, type Mp4SoundTrack, soundTrackDuration } from './mp4-sound-track';
 
 export type Mp4Sample = {
   /** NAL units of one access unit, without start codes; each is written with a 4-byte length prefix. */
@@ -16,6 +17,8 @@ export type Mp4MuxOptions = {
   sps: Uint8Array;
   pps: Uint8Array;
   samples: readonly Mp4Sample[];
+  /** A second track with sound, stored after the video's samples; `undefined`: a silent file. */
+  audio?: Mp4SoundTrack | undefined;
 };
 
 const NAL_LENGTH_SIZE = 4;
@@ -23,7 +26,7 @@ const UINT32_LIMIT = 2 ** 32;
 const IDENTITY_MATRIX = [0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000];
 
 /**
- * A single-track H.264 MP4 with `moov` ahead of `mdat` (faststart), so a browser can start playing after
+ * An H.264 MP4 (with a sound track when `audio` is given) with `moov` ahead of `mdat` (faststart), so a browser can start playing after
  * fetching the first bytes instead of seeking to the end of the file for the index.
  */
 export function muxMp4(options: Mp4MuxOptions): Uint8Array {
@@ -31,7 +34,9 @@ export function muxMp4(options: Mp4MuxOptions): Uint8Array {
   const sampleSizes = samples.map((sample) =>
     sample.nalUnits.reduce((total, nal) => total + NAL_LENGTH_SIZE + nal.length, 0),
   );
-  const payloadSize = sampleSizes.reduce((total, size) => total + size, 0);
+  const videoSize = sampleSizes.reduce((total, size) => total + size, 0);
+  const audioSamples = options.audio?.samples ?? [];
+  const payloadSize = videoSize + audioSamples.reduce((total, sample) => total + sample.bytes.length, 0);
   const mdatHeaderSize = payloadSize + 8 < UINT32_LIMIT ? 8 : 16;
 
   const ftyp = box(
@@ -47,10 +52,10 @@ export function muxMp4(options: Mp4MuxOptions): Uint8Array {
   );
   // stco holds the offset of mdat's payload, which depends on the size of moov itself. That size does not
   // depend on the offset's value, only on whether it needs co64, so measure moov first and then build it.
-  const moovSize = (wide: boolean) => buildMoov(options, sampleSizes, 0, wide).length;
+  const moovSize = (wide: boolean) => buildMoov(options, sampleSizes, 0, 0, wide).length;
   const wide = ftyp.length + moovSize(false) + mdatHeaderSize + payloadSize >= UINT32_LIMIT;
   const dataOffset = ftyp.length + moovSize(wide) + mdatHeaderSize;
-  const moov = buildMoov(options, sampleSizes, dataOffset, wide);
+  const moov = buildMoov(options, sampleSizes, dataOffset, dataOffset + videoSize, wide);
 
   const out = new Uint8Array(dataOffset + payloadSize);
   const view = new DataView(out.buffer);
@@ -73,6 +78,10 @@ export function muxMp4(options: Mp4MuxOptions): Uint8Array {
       at += NAL_LENGTH_SIZE + nal.length;
     }
   }
+  for (const sample of audioSamples) {
+    out.set(sample.bytes, at);
+    at += sample.bytes.length;
+  }
   return out;
 }
 
@@ -89,18 +98,20 @@ function buildMoov(
   options: Mp4MuxOptions,
   sampleSizes: number[],
   dataOffset: number,
+  audioOffset: number,
   wide: boolean,
 ): Uint8Array {
-  const { width, height, timescale, samples } = options;
+  const { width, height, timescale, samples, audio } = options;
   const duration = samples.reduce((total, sample) => total + sample.duration, 0);
+  const movieDuration = Math.max(duration, audio ? soundTrackDuration(audio, timescale) : 0);
 
   const mvhd = fullBox(
     'mvhd',
     0,
     0,
-    matrix(new ByteWriter().u32(0).u32(0).u32(timescale).u32(duration).u32(0x10000).u16(0x100).zeros(10))
+    matrix(new ByteWriter().u32(0).u32(0).u32(timescale).u32(movieDuration).u32(0x10000).u16(0x100).zeros(10))
       .zeros(24)
-      .u32(2) // next_track_ID
+      .u32(audio ? 3 : 2) // next_track_ID
       .finish(),
   );
   const tkhd = fullBox(
@@ -140,7 +151,14 @@ function buildMoov(
   );
   const minf = box('minf', vmhd, dinf, stbl);
   const trak = box('trak', tkhd, box('mdia', mdhd, hdlr, minf));
-  return box('moov', mvhd, trak);
+  if (!audio) return box('moov', mvhd, trak);
+  const sound = buildSoundTrak(audio, {
+    trackId: 2,
+    chunkOffset: audioOffset,
+    wide,
+    movieTimescale: timescale,
+  });
+  return box('moov', mvhd, trak, sound);
 }
 
 function buildStsd({ width, height, sps, pps }: Mp4MuxOptions): Uint8Array {

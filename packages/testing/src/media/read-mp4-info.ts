@@ -14,7 +14,22 @@ export type Mp4Info = {
   hasMoov: boolean;
   /** Top-level box types in file order, e.g. `['ftyp', 'moov', 'mdat']`. */
   boxes: string[];
+  /** The first sound track (`soun` handler), or `undefined` for a silent file. */
+  audio: Mp4AudioInfo | undefined;
 };
+
+export type Mp4AudioInfo = {
+  /** The sample entry type: `fLaC`, `mp4a`, `Opus`. */
+  codec: string;
+  sampleRate: number;
+  channels: number;
+  /** From the track's media header. */
+  durationSeconds: number;
+  sampleCount: number;
+};
+
+/** Sample entry types of the audio codecs players take in MP4. */
+const AUDIO_SAMPLE_ENTRIES = new Set(['fLaC', 'mp4a', 'Opus', 'ac-3', 'ec-3', '.mp3', 'ipcm', 'lpcm']);
 
 /** Sample entry header fields before the child boxes (ISO/IEC 14496-12 VisualSampleEntry). */
 const VISUAL_SAMPLE_ENTRY_SIZE = 78;
@@ -37,6 +52,7 @@ export function readMp4Info(bytes: Uint8Array): Mp4Info {
     frameCount: 0,
     hasMoov: false,
     boxes: top.map((box) => box.type),
+    audio: undefined,
   };
   const moov = top.find((box) => box.type === 'moov');
   if (!moov) return info;
@@ -56,6 +72,16 @@ export function readMp4Info(bytes: Uint8Array): Mp4Info {
     info.codec = track.codec;
     info.frameCount = track.frameCount;
   }
+  const sound = tracks.find((candidate) => candidate.handler === 'soun');
+  if (sound) {
+    info.audio = {
+      codec: sound.codec,
+      sampleRate: sound.sampleRate,
+      channels: sound.channels,
+      durationSeconds: sound.durationSeconds,
+      sampleCount: sound.frameCount,
+    };
+  }
   return info;
 }
 
@@ -66,6 +92,8 @@ type TrackInfo = {
   durationSeconds: number;
   codec: string;
   frameCount: number;
+  sampleRate: number;
+  channels: number;
 };
 
 function readTrack(bytes: Uint8Array, trak: Mp4Box): TrackInfo {
@@ -92,13 +120,23 @@ function readTrack(bytes: Uint8Array, trak: Mp4Box): TrackInfo {
     durationSeconds: media.timescale > 0 ? media.duration / media.timescale : 0,
     codec: sampleEntry.codec,
     frameCount: stsz ? new BoxFields(bytes, stsz).u32(8) : 0,
+    sampleRate: sampleEntry.sampleRate || media.timescale,
+    channels: sampleEntry.channels,
   };
 }
 
-function readSampleEntry(bytes: Uint8Array, stsd: Mp4Box): { codec: string; width: number; height: number } {
+type SampleEntry = { codec: string; width: number; height: number; sampleRate: number; channels: number };
+
+function readSampleEntry(bytes: Uint8Array, stsd: Mp4Box): SampleEntry {
   const entry = childBoxes(bytes, stsd, 8)[0];
-  if (!entry) return { codec: '', width: 0, height: 0 };
-  if (entry.type !== 'avc1' && entry.type !== 'avc3') return { codec: entry.type, width: 0, height: 0 };
+  const none = { width: 0, height: 0, sampleRate: 0, channels: 0 };
+  if (!entry) return { codec: '', ...none };
+  if (AUDIO_SAMPLE_ENTRIES.has(entry.type)) {
+    // AudioSampleEntry: channelcount at 16, samplerate (16.16 fixed point) at 24.
+    const fields = new BoxFields(bytes, entry);
+    return { ...none, codec: entry.type, channels: fields.u16(16), sampleRate: fields.u32(24) >>> 16 };
+  }
+  if (entry.type !== 'avc1' && entry.type !== 'avc3') return { codec: entry.type, ...none };
 
   const fields = new BoxFields(bytes, entry);
   const avcC = childBoxes(bytes, entry, VISUAL_SAMPLE_ENTRY_SIZE).find((box) => box.type === 'avcC');
@@ -107,7 +145,7 @@ function readSampleEntry(bytes: Uint8Array, stsd: Mp4Box): { codec: string; widt
     const config = new BoxFields(bytes, avcC);
     codec += `.${[1, 2, 3].map((offset) => hex(config.u8(offset))).join('')}`;
   }
-  return { codec, width: fields.u16(24), height: fields.u16(26) };
+  return { ...none, codec, width: fields.u16(24), height: fields.u16(26) };
 }
 
 function readBrands(bytes: Uint8Array, ftyp: Mp4Box): string[] {

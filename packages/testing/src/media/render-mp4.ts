@@ -1,6 +1,9 @@
+import { encodeFlac } from './flac-encoder';
 import { encodeH264 } from './h264-encoder';
 import { muxMp4 } from './mp4-muxer';
+import { flacSoundTrack } from './mp4-sound-track';
 import { TestPattern } from './test-pattern';
+import { renderTestTone } from './test-tone';
 
 export type RenderMp4Options = {
   /** Display width in pixels: an even integer from 16 to 4096. */
@@ -11,9 +14,17 @@ export type RenderMp4Options = {
   seconds: number;
   /** Integer frames per second from 1 to 60; default 24. */
   fps?: number;
-  /** Picks the colours, so different jobs produce visibly different videos. */
+  /** Picks the colours (and the tone's pitch), so different jobs produce visibly different videos. */
   seed?: string;
+  /**
+   * Adds a sound track of the same length: a FLAC test tone (16 kHz mono) that beeps every second, as a model
+   * that generates audio would deliver one. Default false: a silent file with a video track only.
+   */
+  audio?: boolean;
 };
+
+/** Low, but enough for a tone; keeps a 20 s track near 640 KB since the FLAC frames are uncompressed. */
+const AUDIO_SAMPLE_RATE = 16_000;
 
 const MAX_DIMENSION = 4096;
 const MAX_SECONDS = 60;
@@ -38,6 +49,9 @@ export function renderMp4(options: RenderMp4Options): Uint8Array {
   if (!Number.isInteger(fps) || fps < 1 || fps > 60) {
     throw new RangeError(`renderMp4: fps must be an integer from 1 to 60, got ${String(fps)}`);
   }
+  if (options.audio !== undefined && typeof options.audio !== 'boolean') {
+    throw new RangeError(`renderMp4: audio must be a boolean, got ${typeof options.audio}`);
+  }
   if (seed !== undefined && typeof seed !== 'string') {
     throw new RangeError(`renderMp4: seed must be a string, got ${typeof seed}`);
   }
@@ -56,7 +70,13 @@ export function renderMp4(options: RenderMp4Options): Uint8Array {
     fixedFrameRate: lastFrameTicks === TICKS_PER_FRAME,
     source: new TestPattern({ width, height, fps, frameCount, seed }),
   });
+  const audio = options.audio
+    ? flacSoundTrack(
+        encodeFlac(renderTestTone({ seconds, sampleRate: AUDIO_SAMPLE_RATE, seed }), AUDIO_SAMPLE_RATE),
+      )
+    : undefined;
   return muxMp4({
+    audio,
     width,
     height,
     timescale,

@@ -141,14 +141,20 @@ export function findEndpoint(id: string): FalEndpoint | undefined {
 export function clipFor(
   endpoint: FalEndpoint,
   input: Record<string, unknown>,
-): Dimensions & { seconds: number } {
+): Dimensions & { seconds: number; audio: boolean } {
   const value = (field: string) => input[field] ?? endpoint.defaults[field];
   const aspect = value('aspect_ratio');
   const ratio = (typeof aspect === 'string' ? parseRatio(aspect) : undefined) ?? 16 / 9;
   const dimensions = dimensionsForTier(tierOf(endpoint, value), ratio);
   const duration = value('duration');
   const seconds = typeof duration === 'number' ? duration : Number.parseInt(String(duration ?? ''), 10) || 5;
-  return { ...dimensions, seconds };
+  return { ...dimensions, seconds, audio: audioFor(endpoint, input) };
+}
+
+/** Sora always has sound; apps with `generate_audio` have it unless it is switched off; others never do. */
+function audioFor(endpoint: FalEndpoint, input: Record<string, unknown>): boolean {
+  if (endpoint.sora) return true;
+  return 'generate_audio' in endpoint.rules && input['generate_audio'] !== false;
 }
 
 function tierOf(endpoint: FalEndpoint, value: (field: string) => unknown): ResolutionTier {

@@ -7,7 +7,7 @@ export type FalJob = {
   /** `{owner}/{app}`: the only part of the endpoint id the queue URLs keep. */
   app: string;
   input: Record<string, unknown>;
-  clip: { width: number; height: number; seconds: number };
+  clip: { width: number; height: number; seconds: number; audio?: boolean };
   createdAt: number;
   outcome: JobOutcome;
   canceledAt: number | undefined;

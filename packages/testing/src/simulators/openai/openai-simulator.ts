@@ -249,7 +249,8 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
     // The real API serves WebP (thumbnail) and JPEG (spritesheet); the simulator renders PNG and says so.
     const rendered = renders.get(
       variant === 'video'
-        ? { kind: 'video', width, height, seconds: Number(job.seconds), seed: job.id }
+        ? // Sora 2 always generates sound.
+          { kind: 'video', width, height, seconds: Number(job.seconds), seed: job.id, audio: true }
         : { kind: variant === 'thumbnail' ? 'image' : 'spritesheet', width, height, seed: job.id },
     );
     return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };

@@ -17,6 +17,8 @@ export type SimulatedModel = {
   durationField: string;
   /** Pixels the model renders for a validated input (defaults applied). */
   dimensions(input: Record<string, unknown>): Dimensions;
+  /** Whether the output has sound for a validated input; `undefined`: never (a silent model). */
+  audio?(input: Record<string, unknown>): boolean;
   /** Cross-field rules the schema cannot express; returns `[field, message]` when broken. */
   check?(input: Record<string, unknown>): [string, string] | undefined;
 };
@@ -53,6 +55,8 @@ export const SIMULATED_MODELS: SimulatedModel[] = [
       openai_api_key: { type: 'string', secret: true },
     },
     durationField: 'seconds',
+    // Sora 2 always generates sound.
+    audio: () => true,
     dimensions: (input) =>
       SORA_SIZES[`${text(input, 'aspect_ratio')}/${text(input, 'resolution')}`] ?? {
         width: 720,
@@ -72,6 +76,7 @@ export const SIMULATED_MODELS: SimulatedModel[] = [
       generate_audio: { type: 'boolean', default: false },
     },
     durationField: 'duration',
+    audio: (input) => input['generate_audio'] === true,
     dimensions: (input) =>
       gridDimensions(text(input, 'aspect_ratio'), text(input, 'resolution') as ResolutionTier),
   },

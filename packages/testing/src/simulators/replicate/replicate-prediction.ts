@@ -35,6 +35,8 @@ export type PredictionJob = {
   sentInput: Record<string, unknown>;
   dimensions: Dimensions;
   seconds: number;
+  /** Whether the output has a sound track. */
+  audio?: boolean;
   createdAt: number;
   /** A snapshot, so reconfiguring the simulator doesn't rewrite running jobs' history. */
   behavior: SimulatorBehavior;

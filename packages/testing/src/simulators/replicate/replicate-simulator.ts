@@ -186,6 +186,7 @@ export async function startReplicateSimulator(
       sentInput: body['input'],
       dimensions: model.dimensions(validated.input),
       seconds: Number(validated.input[model.durationField]),
+      audio: model.audio?.(validated.input) ?? false,
       createdAt: now,
       behavior: { ...behavior },
       outcome: outcomes.shift() ?? 'succeed',
@@ -218,7 +219,13 @@ export async function startReplicateSimulator(
     if (!job || endingOf(job, now)?.status !== 'succeeded' || isDataRemoved(job, now)) {
       return { status: 404, body: 'Not Found', headers: { 'content-type': 'text/plain' } };
     }
-    const { bytes } = renders.get({ kind: 'video', ...job.dimensions, seconds: job.seconds, seed: job.id });
+    const { bytes } = renders.get({
+      kind: 'video',
+      ...job.dimensions,
+      seconds: job.seconds,
+      seed: job.id,
+      audio: job.audio,
+    });
     return fileResponse(bytes, 'video/mp4', range);
   }
 

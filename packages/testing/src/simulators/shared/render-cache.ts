@@ -3,7 +3,15 @@ import { renderMp4, renderPng } from '../../media';
 export type RenderedFile = { bytes: Uint8Array; contentType: string };
 
 export type FileSpec =
-  | { kind: 'video'; width: number; height: number; seconds: number; seed: string }
+  /** `audio`: with a sound track, as a model that generates audio delivers (default: silent). */
+  | {
+      kind: 'video';
+      width: number;
+      height: number;
+      seconds: number;
+      seed: string;
+      audio?: boolean | undefined;
+    }
   | { kind: 'image'; width: number; height: number; seed: string }
   | { kind: 'spritesheet'; width: number; height: number; seed: string };
 
@@ -16,7 +24,10 @@ export function createRenderCache(capacity = 8) {
 
   return {
     get(spec: FileSpec): RenderedFile {
-      const key = `${spec.kind}:${spec.width}x${spec.height}:${spec.kind === 'video' ? spec.seconds : ''}`;
+      const key =
+        spec.kind === 'video'
+          ? `video:${spec.width}x${spec.height}:${spec.seconds}:${spec.audio === true ? 'audio' : 'silent'}`
+          : `${spec.kind}:${spec.width}x${spec.height}`;
       const cached = entries.get(key);
       if (cached) {
         entries.delete(key);
@@ -27,7 +38,13 @@ export function createRenderCache(capacity = 8) {
         spec.kind === 'video'
           ? {
               // The H.264 renderer needs even sides; a tier such as 768p at 16:9 may come out odd.
-              bytes: renderMp4({ ...spec, width: even(spec.width), height: even(spec.height) }),
+              bytes: renderMp4({
+                width: even(spec.width),
+                height: even(spec.height),
+                seconds: spec.seconds,
+                seed: spec.seed,
+                audio: spec.audio === true,
+              }),
               contentType: 'video/mp4',
             }
           : {
