@@ -80,10 +80,10 @@ describe('xAI request shape', () => {
       error: { code: 'internal', message: 'Video generation failed.' },
     });
     const done = await provider.submit(submitRequest('grok-imagine-video', 'fine', { seconds: 3 }));
-    expect((await pollUntilDone(provider, done.operation)).final).toMatchObject({
-      status: 'succeeded',
-      seconds: 3,
-    });
+    const final = (await pollUntilDone(provider, done.operation)).final;
+    expect(final).toMatchObject({ status: 'succeeded', seconds: 3 });
+    // The simulator bills $0.07/s at 720p in ticks of 10⁻¹⁰ USD: 3 s is $0.21, 210,000 millionths.
+    expect(final.status === 'succeeded' ? final.costMicros : undefined).toBe(210_000);
   });
 
   it('marks a wrong key (a 400 at xAI) as invalid_api_key without echoing it', async () => {

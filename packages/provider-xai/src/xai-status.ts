@@ -30,6 +30,7 @@ export function xaiStatusToResult(answer: XaiVideoStatus): PollResult {
         status: 'succeeded',
         outputs: [{ variant: 'video', url, contentType: 'video/mp4' }],
         seconds: answer.video?.duration ?? undefined,
+        costMicros: billedMicros(answer),
       };
     }
     case 'expired':
@@ -57,4 +58,14 @@ export function xaiStatusToResult(answer: XaiVideoStatus): PollResult {
         canceled: false,
       };
   }
+}
+
+/** One tick is 10⁻¹⁰ USD (xAI's `usage.cost_in_usd_ticks`), so a millionth of a USD is 10⁴ ticks. */
+const TICKS_PER_MICRO = 10_000;
+
+function billedMicros(answer: XaiVideoStatus): number | undefined {
+  const ticks = answer.usage?.cost_in_usd_ticks;
+  return typeof ticks === 'number' && Number.isFinite(ticks) && ticks >= 0
+    ? ticks / TICKS_PER_MICRO
+    : undefined;
 }

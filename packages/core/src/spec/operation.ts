@@ -32,6 +32,11 @@ export type PollResult =
       outputs: VideoOutputFile[];
       /** The duration the provider reports it made, when it says; pricing falls back to the request. */
       seconds: number | undefined;
+      /**
+       * What the provider says it billed for the job, in millionths of a USD, when its answer says so. The
+       * engine records it as the job's final cost instead of the catalog's price.
+       */
+      costMicros?: number | undefined;
     }
   | {
       status: 'failed';

@@ -72,6 +72,17 @@ describe('createVideo', () => {
     expect(beta.submitRequests).toBe(0);
   });
 
+  it('should record what the provider says it billed as the final cost, instead of the catalog price', async () => {
+    alpha.billedMicros = 512_345;
+    const { video } = await engine.createVideo({ model: 'test-model', prompt: 'a fox', seconds: 8 }, context);
+    expect(video.metadata['cost_estimate']).toEqual({ usd: '0.80', micros: 800_000 });
+    const done = await waitFor(async () => {
+      const current = await engine.getVideo(video.id, context);
+      return current.status === 'completed' ? current : undefined;
+    });
+    expect(done.metadata['cost']).toMatchObject({ micros: 512_345 });
+  });
+
   it('should fall back to the next provider on a 503 and say so in the attempt trail', async () => {
     alpha.failNextSubmits({ kind: 'status', status: 503 });
     const { video } = await engine.createVideo({ model: 'test-model', prompt: 'a fox', seconds: 4 }, context);

@@ -66,6 +66,7 @@ const statusSchema = z.object({
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']),
   progress: z.number().optional(),
   seconds: z.number().optional(),
+  billed_micros: z.number().optional(),
   error: z.string().optional(),
 });
 const webhookSchema = statusSchema.partial({ status: true }).extend({ type: z.string().optional() });
@@ -83,6 +84,7 @@ function toPollResult(value: z.infer<typeof statusSchema>): PollResult {
           { variant: 'thumbnail', url: undefined, contentType: 'image/png' },
         ],
         seconds: value.seconds,
+        costMicros: value.billed_micros,
       };
     case 'failed':
       return {

@@ -29,6 +29,8 @@ export type FakeUpstream = {
   outcome: 'succeed' | 'fail' | 'never';
   /** Makes GET /jobs/:id/content fail this many times. */
   failContent: number;
+  /** When set, a finished job says it was billed this much (millionths of a USD). */
+  billedMicros: number | undefined;
   close(): Promise<void>;
 };
 
@@ -71,6 +73,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     submitRequests: 0,
     pollsToFinish: 2,
     outcome: 'succeed',
+    billedMicros: undefined,
     failContent: 0,
     failNextSubmits(fault, times = 1) {
       for (let index = 0; index < times; index++) faults.push(fault);
@@ -132,6 +135,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         id: job.id,
         status: 'succeeded',
         seconds: Number(job.body['seconds'] ?? 4),
+        ...(upstream.billedMicros !== undefined ? { billed_micros: upstream.billedMicros } : {}),
       });
     }
     if (request.method === 'GET' && parts[2] === 'content') {

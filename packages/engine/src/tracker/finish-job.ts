@@ -56,7 +56,11 @@ export async function finishJob(
   }
 
   const now = ctx.now();
-  const costMicros = finalCost(ctx, job, result.seconds);
+  const billed = result.costMicros;
+  const costMicros =
+    billed !== undefined && Number.isFinite(billed) && billed >= 0
+      ? Math.round(billed)
+      : finalCost(ctx, job, result.seconds);
   const completed = await ctx.store.update(
     job.id,
     {
