@@ -70,7 +70,7 @@ describe('requests a new user sends', () => {
         expect.objectContaining({
           type: 'compatibility',
           feature: 'foo',
-          details: expect.stringContaining('foo'),
+          details: expect.stringContaining('not a Reelay parameter'),
         }),
       );
       expect(plan.route[0]?.normalization).toContainEqual(

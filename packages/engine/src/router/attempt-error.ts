@@ -89,8 +89,9 @@ export function userParameterError(
     code: 'parameter_refused',
     param,
     message:
-      `${provider} refused the parameter '${param}', which was passed through as you sent it (${failure.message}). ` +
-      `Remove '${param}' or correct its value and try again; ${jobId} was not sent to another provider.`,
+      `${provider} refused the parameter '${param}', which Reelay passes through as you send it. ` +
+      `${asSentence(failure.message)} Remove '${param}' or correct its value and try again; ${jobId} was not ` +
+      'sent to another provider.',
   });
 }
 
@@ -142,4 +143,8 @@ export function interruptedSubmitMessage(provider: string | null): string {
     `upstream is unknown. It was not resubmitted, to avoid paying twice; check the ${provider ?? 'provider'} ` +
     'dashboard, then create it again if needed.'
   );
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

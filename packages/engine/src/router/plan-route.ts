@@ -195,8 +195,8 @@ function undeclaredWarnings(model: string, params: string[], candidates: RouteCa
       type: 'compatibility',
       feature: param,
       details:
-        `${param} is not a Reelay parameter and no provider of ${model} declares it: it is passed through as is, ` +
-        'and a provider that does not know it will refuse the request (answered as a 400 naming it). ' +
+        `not a Reelay parameter, and no provider of ${model} declares it: it is sent as is, and a provider that ` +
+        'does not know it may ignore it or refuse the request (a refusal is answered as a 400 naming it). ' +
         'Check the spelling, or remove it.',
     }));
 }
