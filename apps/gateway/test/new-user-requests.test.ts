@@ -95,6 +95,10 @@ describe('requests a new user sends', () => {
       expect(sent).toHaveLength(1);
       expect(sent[0]?.path).toBe('/v1/videos');
 
+      const several = await post({ model: 'sora-2-pro', prompt: 'two foxes', foo: 'bar', n: 2 });
+      expect(several.status).toBe(400);
+      expect(((await several.json()) as typeof body).error).toMatchObject({ param: 'foo' });
+
       const list = (await (await fetch(`${gateway.url}/v1/videos`)).json()) as {
         data: Array<{ prompt: string }>;
       };

@@ -235,9 +235,14 @@ function logCreated(ctx: EngineContext, job: NewJob, plan: RoutePlan, owner: str
 
 function allChildrenFailed(id: string, errors: ReelayError[]): ReelayError {
   const status = errors.every((error) => error.status < 500) ? errors.at(-1)!.status : 502;
+  // Every video refused for the same parameter of the request: the user's error, naming that parameter.
+  const first = errors[0]!;
+  const sameParam =
+    first.param !== undefined && errors.every((error) => error.param === first.param && error.status === 400);
   return new ReelayError({
     status,
-    type: 'upstream_error',
+    type: sameParam ? first.type : 'upstream_error',
+    param: sameParam ? first.param : undefined,
     code: 'all_children_failed',
     message: `None of the ${errors.length} videos of ${id} could be submitted: ${errors.map((error, index) => `${index + 1}) ${error.message}`).join(' ')}`,
   });
