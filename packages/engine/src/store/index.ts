@@ -26,3 +26,4 @@ export { migrateDatabase, migratePostgres, postgresSchemaVersion } from './postg
 export { openDatabase, type SqliteDatabase } from './sqlite/open-database';
 export { openSqliteStores } from './sqlite/open-sqlite-stores';
 export type { Stores } from './stores';
+export { type UsageGroup, type UsageQuery, type UsageRow, usageGroups } from './usage-query';

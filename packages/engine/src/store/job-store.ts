@@ -1,5 +1,6 @@
 import type { JobRecord, JobState } from './job-record';
 import type { JobPatch } from './job-row';
+import type { UsageQuery, UsageRow } from './usage-query';
 
 /** A job to insert: every record field except the ones the store fills in. */
 export type NewJob = Omit<JobRecord, 'seq' | 'updatedAt'>;
@@ -42,4 +43,6 @@ export type JobStore = {
     owner: string,
     options: { after: string | undefined; limit: number; order: 'asc' | 'desc' },
   ): Promise<JobRecord[] | undefined>;
+  /** Usage of the jobs created in `[from, to)`, aggregated in the database (never by loading the jobs). */
+  usage(query: UsageQuery): Promise<UsageRow[]>;
 };

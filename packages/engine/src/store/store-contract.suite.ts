@@ -212,6 +212,169 @@ export function describeStoreContract(name: string, open: OpenStores): void {
       });
     });
 
+    describe('usage', () => {
+      const day1 = Date.UTC(2026, 11, 1);
+      const day2 = Date.UTC(2026, 11, 2);
+      const day3 = Date.UTC(2026, 11, 3);
+      const hour = 3_600_000;
+      const zero = {
+        jobs: 0,
+        videos: 0,
+        videosCompleted: 0,
+        videosFailed: 0,
+        videosUnpriced: 0,
+        seconds: 0,
+        costMicros: 0,
+        costEstimateMicros: 0,
+      };
+
+      /** Two keys, two models, two providers and a video no provider took, over two days plus one outside. */
+      async function insertUsage(): Promise<void> {
+        const m1 = { model: 'm1', provider: 'alpha' };
+        const parent = job({ model: 'm2', kind: 'parent', state: 'parent', createdAt: day2 + hour });
+        parent.costEstimateMicros = 2_000_000; // a parent's quote repeats its children's: never counted
+        await stores.jobs.insert([
+          job({ ...m1, state: 'completed', seconds: 4, costMicros: 400_000, createdAt: day1 }),
+          job({ ...m1, state: 'failed', seconds: 8, costEstimateMicros: 800_000, createdAt: day1 + hour }),
+          job({ ...m1, state: 'completed', seconds: 2, costMicros: 100_000, createdAt: day1, deletedAt: 1 }),
+          job({ ...m1, state: 'completed', seconds: 9, costMicros: 999, createdAt: day3 }),
+          job({ ...m1, owner: 'key_b', state: 'completed', seconds: 4, createdAt: day2 }),
+          job({ model: 'm1', owner: 'key_b', state: 'failed', createdAt: day2 + 2 * hour }),
+        ]);
+        await stores.jobs.insert([
+          parent,
+          job({
+            ...parent,
+            id: jobId(),
+            kind: 'child',
+            parentId: parent.id,
+            childIndex: 0,
+            state: 'completed',
+            provider: 'beta',
+            seconds: 5.5,
+            costMicros: 550_000,
+          }),
+          job({
+            ...parent,
+            id: jobId(),
+            kind: 'child',
+            parentId: parent.id,
+            childIndex: 1,
+            state: 'in_progress',
+            provider: 'alpha',
+            costEstimateMicros: 1_000_000,
+          }),
+        ]);
+      }
+
+      it('should total videos, requests, seconds and cost in [from, to), deleted jobs included', async () => {
+        await insertUsage();
+        expect(await stores.jobs.usage({ from: day1, to: day3, owner: undefined, groupBy: [] })).toEqual([
+          {
+            jobs: 6,
+            videos: 7,
+            videosCompleted: 4,
+            videosFailed: 2,
+            videosUnpriced: 1,
+            seconds: 15.5,
+            costMicros: 1_050_000,
+            costEstimateMicros: 1_000_000,
+          },
+        ]);
+        expect(await stores.jobs.usage({ from: day1, to: day1, owner: undefined, groupBy: [] })).toEqual([
+          zero,
+        ]);
+      });
+
+      it('should group by day and provider in one order, a missing provider last', async () => {
+        await insertUsage();
+        const rows = await stores.jobs.usage({
+          from: day1,
+          to: day3,
+          owner: undefined,
+          groupBy: ['provider', 'day'],
+        });
+        expect(rows).toEqual([
+          {
+            ...zero,
+            day: '2026-12-01',
+            provider: 'alpha',
+            jobs: 3,
+            videos: 3,
+            videosCompleted: 2,
+            videosFailed: 1,
+            seconds: 6,
+            costMicros: 500_000,
+          },
+          {
+            ...zero,
+            day: '2026-12-02',
+            provider: 'alpha',
+            jobs: 2,
+            videos: 2,
+            videosCompleted: 1,
+            videosUnpriced: 1,
+            seconds: 4,
+            costEstimateMicros: 1_000_000,
+          },
+          {
+            ...zero,
+            day: '2026-12-02',
+            provider: 'beta',
+            jobs: 1,
+            videos: 1,
+            videosCompleted: 1,
+            seconds: 5.5,
+            costMicros: 550_000,
+          },
+          { ...zero, day: '2026-12-02', provider: null, jobs: 1, videos: 1, videosFailed: 1 },
+        ]);
+      });
+
+      it("should count a request once per model and keep to one key's jobs when asked", async () => {
+        await insertUsage();
+        expect(
+          await stores.jobs.usage({ from: day1, to: day3, owner: 'key_a', groupBy: ['model', 'key'] }),
+        ).toEqual([
+          {
+            ...zero,
+            owner: 'key_a',
+            model: 'm1',
+            jobs: 3,
+            videos: 3,
+            videosCompleted: 2,
+            videosFailed: 1,
+            seconds: 6,
+            costMicros: 500_000,
+          },
+          {
+            ...zero,
+            owner: 'key_a',
+            model: 'm2',
+            jobs: 1,
+            videos: 2,
+            videosCompleted: 1,
+            seconds: 5.5,
+            costMicros: 550_000,
+            costEstimateMicros: 1_000_000,
+          },
+        ]);
+        expect(await stores.jobs.usage({ from: 0, to: day3 * 2, owner: 'key_b', groupBy: ['key'] })).toEqual([
+          {
+            ...zero,
+            owner: 'key_b',
+            jobs: 2,
+            videos: 2,
+            videosCompleted: 1,
+            videosFailed: 1,
+            videosUnpriced: 1,
+            seconds: 4,
+          },
+        ]);
+        expect(await stores.jobs.usage({ from: 0, to: day3, owner: 'key_c', groupBy: ['day'] })).toEqual([]);
+      });
+    });
+
     describe('webhook deliveries', () => {
       const delivery = (jobIdValue: string) => ({
         eventId: `evt_${jobIdValue}`,

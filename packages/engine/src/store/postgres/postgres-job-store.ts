@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { JobState } from '../job-record';
 import { columnOf, insertColumns, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
 import type { JobStore } from '../job-store';
+import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 import { inTransaction } from './in-transaction';
 
 const unfinishedStates = "('queued_local', 'submitting', 'submitted', 'in_progress')";
@@ -139,6 +140,11 @@ export function createPostgresJobStore(pool: pg.Pool, now: () => number): JobSto
         [owner, cursor, options.limit],
       );
       return rows.map(toJobRecord);
+    },
+    async usage(query) {
+      const { sql, values } = usageSql(query, (index) => `$${index}`);
+      const { rows } = await pool.query<UsageSqlRow>(sql, values);
+      return toUsageRows(rows);
     },
   };
 }

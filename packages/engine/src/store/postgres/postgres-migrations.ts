@@ -100,6 +100,10 @@ const migrations: string[] = [
   -- The last frame, reference images and source video of a request (JSON), kept like input_image.
   ALTER TABLE jobs ADD COLUMN input_media TEXT;
   `,
+  `
+  -- GET /v1/usage reads the jobs created in a time range.
+  CREATE INDEX jobs_created ON jobs (created_at);
+  `,
 ];
 
 /** Any fixed number shared by every Reelay instance: the advisory lock that serialises migrations. */

@@ -104,6 +104,10 @@ const migrations: string[] = [
   -- The last frame, reference images and source video of a request (JSON), kept like input_image.
   ALTER TABLE jobs ADD COLUMN input_media TEXT;
   `,
+  `
+  -- GET /v1/usage reads the jobs created in a time range.
+  CREATE INDEX jobs_created ON jobs (created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

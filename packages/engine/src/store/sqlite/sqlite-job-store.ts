@@ -9,6 +9,7 @@ import type {
   NewJob,
   UnfinishedJob,
 } from '../job-store';
+import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 
 /** The job store as prepared statements over one SQLite handle (one process at a time tracks its jobs). */
 export function createSqliteJobStore(db: Database.Database, now: () => number): JobStore {
@@ -136,6 +137,10 @@ export function createSqliteJobStore(db: Database.Database, now: () => number): 
       }
       const statement = options.order === 'asc' ? listAsc : listDesc;
       return statement.all(owner, cursor, options.limit).map(toJobRecord);
+    },
+    async usage(query) {
+      const { sql, values } = usageSql(query, () => '?');
+      return toUsageRows(db.prepare<unknown[], UsageSqlRow>(sql).all(...values));
     },
   };
 }
