@@ -39,9 +39,9 @@ const inline = (image: ImageInput) => ({
   bytesBase64Encoded: (image as { uri: string }).uri.split(',')[1],
   mimeType: 'image/png',
 });
-const mp4 = (seconds: number, width = 320, height = 180): VideoInput => ({
+const mp4 = (seconds: number, width = 320, height = 180, fps = 24): VideoInput => ({
   kind: 'upload',
-  data: renderMp4({ width, height, seconds, seed: 'source' }),
+  data: renderMp4({ width, height, seconds, seed: 'source', fps }),
   mediaType: 'video/mp4',
   filename: 'source.mp4',
   seconds,
@@ -152,8 +152,10 @@ describe('Vertex AI inputs', () => {
 
   it('answers 400 INVALID_ARGUMENT like Vertex to what it refuses', async () => {
     const image = inline(png('x'));
-    const video = (seconds: number) => ({
-      bytesBase64Encoded: Buffer.from((mp4(seconds) as { data: Uint8Array }).data).toString('base64'),
+    const video = (seconds: number, width = 320, height = 180, fps = 24) => ({
+      bytesBase64Encoded: Buffer.from(
+        (mp4(seconds, width, height, fps) as { data: Uint8Array }).data,
+      ).toString('base64'),
       mimeType: 'video/mp4',
     });
     const cases: Array<[string, Record<string, unknown>, string]> = [
@@ -174,6 +176,8 @@ describe('Vertex AI inputs', () => {
         'send an MP4',
       ],
       ['veo-3.1-generate-001', { image, video: video(2) }, 'can’t be combined'],
+      ['veo-3.1-generate-001', { video: video(2, 240, 240) }, '16:9 or 9:16'],
+      ['veo-3.1-generate-001', { video: video(2, 320, 180, 30) }, '24 frames per second'],
     ];
     const token = await (async () => {
       await vertex().submit(submitRequest('veo-3.1'));
