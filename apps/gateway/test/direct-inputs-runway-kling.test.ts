@@ -42,6 +42,22 @@ describe('Runway and Kling input models in sandbox mode, with no credential', ()
     });
   });
 
+  it('serves runway/runway-aleph-2 edits of an uploaded video', async () => {
+    const openai = client(gateway);
+    const source = renderMp4({ width: 320, height: 180, seconds: 2, seed: 'sandbox-source' });
+    const edited = await openai.videos.edit({
+      prompt: 'make it snow',
+      video: await toFile(source, 'source.mp4', { type: 'video/mp4' }),
+      model: 'runway/runway-aleph-2',
+    } as never);
+    const done = await waitForVideo(() => openai.videos.retrieve(edited.id));
+    expect(done.status).toBe('completed');
+    const info = readMp4Info(
+      new Uint8Array(await (await openai.videos.downloadContent(edited.id)).arrayBuffer()),
+    );
+    expect(info.durationSeconds).toBeCloseTo(2, 1);
+  });
+
   it('lists the new models in /v1/models', async () => {
     const ids = (await client(gateway).models.list()).data.map((model) => model.id);
     for (const id of ['runway-aleph-2', 'kling-1.6', 'seedance-2.0']) expect(ids).toContain(id);
