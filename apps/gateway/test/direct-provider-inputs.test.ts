@@ -212,3 +212,49 @@ describe.each([
     },
   );
 });
+
+describe('google (Gemini API) in live mode: extension of a Reelay video', () => {
+  let simulator: GeminiSimulator;
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    simulator = await startGeminiSimulator({ behavior: { queueMs: 20, runMs: 60 } });
+    gateway = await startTestGateway({
+      env: { REELAY_SANDBOX: '0', GEMINI_API_KEY: simulator.apiKey, GEMINI_BASE_URL: simulator.baseURL },
+      configure: (config) => {
+        const plugin = config.plugins.find((candidate) => candidate.plugin.id === 'google');
+        if (plugin?.settings) plugin.settings['downloadOrigins'] = [simulator.storageOrigin];
+      },
+    });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await simulator?.close();
+  });
+
+  it('answers 400 without calling Gemini: it extends only its own outputs, by their uri, not stored bytes', async () => {
+    const post = (path: string, body: Record<string, unknown>) =>
+      fetch(`${gateway.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const created = (await (
+      await post('/v1/videos', { model: 'google/veo-3.1-preview', prompt: 'a harbour', seconds: 4 })
+    ).json()) as { id: string };
+    const source = await waitForVideo(async () => {
+      const response = await fetch(`${gateway.url}/v1/videos/${created.id}`);
+      return (await response.json()) as { status: string };
+    });
+    expect(source.status).toBe('completed');
+    const response = await post('/v1/videos/extensions', {
+      video: { id: created.id },
+      prompt: 'the boats sail out',
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/google\/veo-3\.1-preview: takes video only as a URL/);
+    expect(simulator.requests.filter((request) => request.path.endsWith(':predictLongRunning'))).toHaveLength(
+      1,
+    );
+  });
+});
