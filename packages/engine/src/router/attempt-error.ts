@@ -27,21 +27,22 @@ export function classifySubmitError(error: unknown): SubmitFailure {
 }
 
 /**
- * A provider refusing a deprecated or retired model gets the lifecycle note appended. A refusal that blames one
- * of the request's own parameters is about that parameter, not the model, so it gets no note.
+ * The lifecycle note for a deprecated or retired model a provider refused (400, 404, 410, 422), said once in the
+ * final error rather than after every attempt. A refusal that blames one of the request's own parameters is about
+ * that parameter, not the model, so it gets no note.
  */
-export function withLifecycleNote(
+export function lifecycleNoteFor(
   failure: SubmitFailure,
   model: string,
   lifecycle: Lifecycle | undefined,
   report: readonly NormalizationEntry[],
-): SubmitFailure {
-  if (!lifecycle || lifecycle.status === 'active') return failure;
+): string | undefined {
+  if (!lifecycle || lifecycle.status === 'active') return undefined;
   if (failure.status !== 400 && failure.status !== 404 && failure.status !== 410 && failure.status !== 422) {
-    return failure;
+    return undefined;
   }
-  if (failure.upstreamParam !== null && reportEntryAt(report, failure.upstreamParam)) return failure;
-  return { ...failure, message: `${failure.message} — ${lifecycleSentence(model, lifecycle)}` };
+  if (failure.upstreamParam !== null && reportEntryAt(report, failure.upstreamParam)) return undefined;
+  return lifecycleSentence(model, lifecycle);
 }
 
 /**
@@ -111,8 +112,11 @@ export function describeAttempt(attempt: Attempt): string {
   return `${attempt.offering}: ${status}${error?.message ?? ''} (${outcome})`;
 }
 
-/** One error for a request no provider accepted, listing every attempt. 502, or the last 4xx. */
-export function allAttemptsFailedError(jobId: string, attempts: Attempt[]): ReelayError {
+/**
+ * One error for a request no provider accepted, listing every attempt, then the model's lifecycle note when a
+ * provider refused a deprecated or retired model. 502, or the last 4xx.
+ */
+export function allAttemptsFailedError(jobId: string, attempts: Attempt[], note?: string): ReelayError {
   const last = attempts.at(-1)?.error?.status;
   const status =
     last !== undefined && last !== null && last >= 400 && last < 500 ? (last === 429 ? 429 : 400) : 502;
@@ -121,7 +125,7 @@ export function allAttemptsFailedError(jobId: string, attempts: Attempt[]): Reel
     status,
     type: 'upstream_error',
     code: 'all_providers_failed',
-    message: `No provider accepted ${jobId}. Attempts: ${list}.`,
+    message: `No provider accepted ${jobId}. Attempts: ${list}.${note ? ` ${note}` : ''}`,
   });
 }
 

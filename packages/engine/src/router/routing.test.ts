@@ -101,6 +101,9 @@ describe('routing', () => {
     const error = await engine.createVideo({ model: 'test-model', prompt: 'x' }, open).catch((e) => e);
     expect(error).toMatchObject({ status: 400, code: 'all_providers_failed' });
     expect(error.message).toContain('test-model was retired on 2026-09-24. Consider veo-3.1 instead.');
+    // said once, after the attempts, not glued onto each provider's answer
+    expect(error.message.split('was retired').length - 1).toBe(1);
+    expect(error.message).toMatch(/\(nothing was created\)\. test-model was retired/);
   });
 
   it('should describe the route and price in a dry run without submitting', async () => {

@@ -10,11 +10,11 @@ import {
   allAttemptsFailedError,
   ambiguousSubmitError,
   classifySubmitError,
+  lifecycleNoteFor,
   refusedUserParameter,
   type SubmitFailure,
   toAttemptError,
   userParameterError,
-  withLifecycleNote,
 } from './attempt-error';
 import type { RouteCandidate, RoutePlan } from './plan-route';
 
@@ -47,6 +47,7 @@ export async function submitJob(
   const attempts: Attempt[] = [...job.attempts];
   const candidates = plan.allowFallbacks ? plan.candidates : plan.candidates.slice(0, 1);
   let attemptNumber = job.submitAttempt;
+  let lifecycleNote: string | undefined;
 
   for (const [index, candidate] of candidates.entries()) {
     if (index > 0) {
@@ -73,10 +74,8 @@ export async function submitJob(
       result = await candidate.provider.submit(submitRequest(candidate, job.prompt, inputs));
     } catch (error) {
       const report = candidate.normalized.report;
-      const failure = withoutSecrets(
-        withLifecycleNote(classifySubmitError(error), plan.modelId, plan.lifecycle, report),
-        plan.secretValues,
-      );
+      const failure = withoutSecrets(classifySubmitError(error), plan.secretValues);
+      lifecycleNote ??= lifecycleNoteFor(failure, plan.modelId, plan.lifecycle, report);
       ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
       if (failure.providerFault) ctx.breakers.failure(provider);
       logJob(ctx, job, 'job.attempt_failed', `submit to ${provider} failed: ${failure.message}`, {
@@ -152,7 +151,7 @@ export async function submitJob(
     return { ok: true, job: record };
   }
 
-  const error = allAttemptsFailedError(job.id, attempts);
+  const error = allAttemptsFailedError(job.id, attempts, lifecycleNote);
   Object.assign(record, await failJob(ctx, record, attempts, error, attempts.at(-1)?.provider ?? null));
   return { ok: false, error, job: record };
 }
