@@ -20,6 +20,7 @@ import { registerModels } from './routes/models';
 import { registerProviderWebhooks } from './routes/provider-webhooks';
 import { registerRemixVideo } from './routes/remix-video';
 import type { RouteDeps } from './routes/route-deps';
+import { registerUsage } from './routes/usage';
 import { registerVideoContent } from './routes/video-content';
 import { registerVideoToVideo } from './routes/video-to-video';
 import { registerVideos } from './routes/videos';
@@ -113,6 +114,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   registerRemixVideo(deps);
   registerVideoToVideo(deps);
   registerModels(deps);
+  registerUsage(deps);
   return app;
 }
 

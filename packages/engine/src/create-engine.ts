@@ -23,6 +23,7 @@ import { createOutputStore } from './storage';
 import { openSqliteStores } from './store';
 import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
+import { buildUsageReport } from './usage';
 import { defaultVideoLimits } from './videos';
 import { getModelCard, listModelCards } from './view/model-cards';
 import { toVideoObject } from './view/video-object';
@@ -160,6 +161,7 @@ export function createEngine(options: EngineOptions): Engine {
       })),
     }),
     metricsText: () => ctx.metrics.text(),
+    usage: (query, context) => buildUsageReport(ctx, apiKeys, query, context),
     apiKeys,
     start() {
       if (started || stopped) return;

@@ -15,6 +15,7 @@ import type { ApiKeys } from './keys/api-keys';
 import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 import type { Stores } from './store';
+import type { UsageReport, UsageReportQuery } from './usage';
 
 export type EngineOptions = {
   /** `createRegistry({ providers, catalog: catalog.models })` from `@reelay/core`. */
@@ -148,6 +149,12 @@ export type Engine = {
   health(): { providers: ProviderHealth[] };
   /** Prometheus text exposition. */
   metricsText(): string;
+  /**
+   * Spend, requests, videos, seconds and failures of the jobs created in a time range, grouped by any of day,
+   * key, model and provider. A `context` with an API key sees that key's jobs only; without one (a gateway that
+   * has no keys, or an operator's command) every key's. Throws a 400 when `start` is not before `end`.
+   */
+  usage(query: UsageReportQuery, context: RequestContext): Promise<UsageReport>;
   apiKeys: ApiKeys;
   /** Resumes every unfinished job and starts the tracker and the retention sweeper. */
   start(): void;

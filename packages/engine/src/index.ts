@@ -24,5 +24,14 @@ export {
   openStores,
   postgresSchemaVersion,
   type Stores,
+  type UsageGroup,
+  usageGroups,
 } from './store';
+export {
+  type UsageReport,
+  type UsageReportQuery,
+  type UsageReportRow,
+  usageReportSchema,
+  usageReportToCsv,
+} from './usage';
 export { loadWebhookSecret } from './webhooks/webhook-secret';

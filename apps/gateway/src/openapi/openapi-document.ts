@@ -1,4 +1,5 @@
 import { createVideoRequestSchema, videoObjectSchema, videoReferenceSchema } from '@reelay/core';
+import { usageReportSchema } from '@reelay/engine';
 import { z } from 'zod';
 import { createVideoFieldDocs, videoFieldDocs } from './field-docs';
 
@@ -353,6 +354,51 @@ export function buildOpenApiDocument(
         },
       },
     },
+    '/v1/usage': {
+      get: {
+        operationId: 'getUsage',
+        tags: ['Operations'],
+        summary: 'Usage export',
+        description:
+          "Spend, requests, videos, seconds of completed video and failures of the jobs created in `[start, end)`, grouped by any of UTC day, API key, model and provider, with totals; as JSON, or as CSV with `format=csv` or `Accept: text/csv`. An API key sees only its own jobs (`visibility: own_key`); a gateway without keys (which serves loopback clients only) shows every key's (`all_keys`).",
+        parameters: [
+          {
+            name: 'start',
+            in: 'query',
+            schema: { type: 'string' },
+            example: '2026-12-01',
+            description:
+              'Inclusive: a UTC date (`YYYY-MM-DD`) or unix seconds. Default: UTC midnight 29 days before the day of `end` (30 days).',
+          },
+          {
+            name: 'end',
+            in: 'query',
+            schema: { type: 'string' },
+            example: '2026-12-31',
+            description: 'Exclusive unix seconds, or a UTC date whose whole day is included. Default: now.',
+          },
+          {
+            name: 'group_by',
+            in: 'query',
+            schema: { type: 'string', default: 'day' },
+            example: 'day,model',
+            description:
+              'Comma-separated (or repeated) `day`, `key`, `model`, `provider`; empty for one row of totals.',
+          },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
+        ],
+        responses: {
+          '200': {
+            description: 'The usage report; in CSV, one line per row of `data` (no totals line).',
+            content: {
+              ...json('UsageReport'),
+              'text/csv': { schema: { type: 'string' } },
+            },
+          },
+          ...errorResponses(400, 401),
+        },
+      },
+    },
     '/v1/provider-webhooks/{provider}': {
       post: {
         operationId: 'receiveProviderWebhook',
@@ -471,6 +517,7 @@ export function buildOpenApiDocument(
           properties: { object: { const: 'list' }, data: { type: 'array', items: ref('Model') } },
           required: ['object', 'data'],
         },
+        UsageReport: toSchema(usageReportSchema, 'output'),
         Error: toSchema(errorSchema, 'output'),
       },
     },
