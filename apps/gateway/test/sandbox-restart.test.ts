@@ -111,3 +111,80 @@ describe('sandbox jobs across a gateway restart', () => {
     expect(info).toMatchObject({ width: 1280, height: 720, hasMoov: true });
   });
 });
+
+/** A sandbox job whose upstream can never answer fails with a reason, and says so in the log: it never polls on. */
+describe('sandbox jobs that can never finish', () => {
+  let dataDir: string;
+  let database: Awaited<ReturnType<typeof testStoreDatabase>>;
+  let env: Record<string, string>;
+  const gateways: TestGateway[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'reelay-sandbox-never-'));
+    database = await testStoreDatabase();
+    env = database ? { REELAY_DATABASE_URL: database.url } : {};
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.close();
+    await database?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const failures = (gateway: TestGateway) =>
+    gateway.logs
+      .map((line) => JSON.parse(line) as { event?: string; code?: string; job_id?: string })
+      .filter((line) => line.event === 'job.failed');
+
+  it('fails at its deadline, logged, when the simulator never answers a poll', async () => {
+    const gateway = await startTestGateway({
+      configure: (config) => {
+        config.jobDeadlineMs = 1500;
+      },
+    });
+    try {
+      builtInSimulators(gateway).fal.injectFault({
+        route: 'GET *',
+        times: 100_000,
+        fault: { kind: 'status', status: 503 },
+      });
+      const openai = client(gateway);
+      const video = await openai.videos.create({
+        model: 'fal/sora-2-pro',
+        prompt: 'a kite',
+        seconds: '4',
+      } as never);
+      const done = await waitForVideo(() => openai.videos.retrieve(video.id), 1200);
+      expect(done).toMatchObject({ status: 'failed', error: { code: 'deadline_exceeded' } });
+      expect(done.error?.message).toMatch(/did not finish within its deadline/);
+      expect(failures(gateway)).toContainEqual(
+        expect.objectContaining({ job_id: video.id, code: 'deadline_exceeded' }),
+      );
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('fails at once with upstream_job_not_found, logged, when the simulator lost its state', async () => {
+    const first = await startTestGateway({
+      dataDir,
+      env,
+      configure: (config) => {
+        config.sandboxBehavior = { queueMs: 5000, runMs: 5000 };
+      },
+    });
+    const video = await client(first).videos.create({
+      model: 'openai/sora-2-pro',
+      prompt: 'a kite',
+      seconds: '4',
+    } as never);
+    await first.close();
+    await rm(join(dataDir, 'sandbox', 'openai'), { recursive: true, force: true });
+    const second = await startTestGateway({ dataDir, env });
+    gateways.push(second);
+    const done = await waitForVideo(() => client(second).videos.retrieve(video.id), 1200);
+    expect(done).toMatchObject({ status: 'failed', error: { code: 'upstream_job_not_found' } });
+    expect(failures(second)).toContainEqual(
+      expect.objectContaining({ job_id: video.id, code: 'upstream_job_not_found' }),
+    );
+  });
+});
