@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 /**
  * What the job store keeps for a fal request. fal's status, result and cancel URLs drop the endpoint's
- * sub-path, so they are stored as fal returned them rather than rebuilt.
+ * sub-path, so their paths are stored as fal returned them rather than rebuilt; their origin is not trusted
+ * (the provider re-points them at its configured queue origin).
  */
 export const falOperationSchema = z.object({
   requestId: z.string().min(1),
