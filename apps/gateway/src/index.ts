@@ -25,3 +25,4 @@ export { ConfigError, type ConfigIssue } from './settings/config-error';
 export { type ConfigFile, configFileSchema } from './settings/config-file-schema';
 export type { ExtraOffering } from './settings/offering-schema';
 export { type RunningGateway, type StartGatewayOptions, startGateway } from './start-gateway';
+export { runUsageCommand } from './usage-command';

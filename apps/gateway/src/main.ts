@@ -2,6 +2,7 @@ import { runKeysCommand } from './keys-command';
 import { runMigrateCommand } from './migrate-command';
 import { ConfigError } from './settings/config-error';
 import { startGateway } from './start-gateway';
+import { runUsageCommand } from './usage-command';
 
 /* The `reelay-gateway` bin: the only place that touches process-wide state (argv, signals, exit codes). */
 
@@ -12,6 +13,8 @@ usage:
   reelay-gateway keys create <name>   create an API key (printed once)
   reelay-gateway keys list            list API keys
   reelay-gateway keys revoke <id>     revoke an API key
+  reelay-gateway usage [--start …] [--end …] [--group-by …] [--format json|csv]
+                                      every key's usage (spend, videos, seconds, failures), as GET /v1/usage
   reelay-gateway migrate              apply the database migrations of REELAY_DATABASE_URL, then exit`;
 
 const RELAYED_SIGNAL_MS = 1000;
@@ -25,6 +28,14 @@ async function main(argv: string[]): Promise<void> {
   }
   if (argv[0] === 'keys') {
     process.exitCode = await runKeysCommand(argv.slice(1), {
+      env: process.env,
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: log,
+    });
+    return;
+  }
+  if (argv[0] === 'usage') {
+    process.exitCode = await runUsageCommand(argv.slice(1), {
       env: process.env,
       out: (line) => process.stdout.write(`${line}\n`),
       err: log,

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runUsageCommand } from '../src/index';
 import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
 
 type Money = { usd: string; micros: number };
@@ -233,5 +234,33 @@ describe('GET /v1/usage', () => {
       expect.objectContaining({ key_id: alice.id, key_name: 'alice', jobs: 1, videos_completed: 1 }),
     ]);
     expect(report.totals).toMatchObject({ jobs: 1, videos: 1 });
+
+    // the operator reads every key's usage from the store, with the same parameters
+    const out: string[] = [];
+    const errors: string[] = [];
+    const run = (argv: string[]) =>
+      runUsageCommand(argv, {
+        env: {
+          REELAY_DATA_DIR: gateway.dataDir,
+          ...(gateway.config.databaseUrl ? { REELAY_DATABASE_URL: gateway.config.databaseUrl } : {}),
+        },
+        out: (line) => out.push(line),
+        err: (line) => errors.push(line),
+      });
+    expect(await run(['--group-by', 'key', '--format', 'csv'])).toBe(0);
+    const lines = out.join('\n').split('\r\n');
+    expect(lines.map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      'key_id,key_name,jobs',
+      ',,3',
+      `${alice.id},alice,1`,
+    ]);
+    out.length = 0;
+    expect(await run([])).toBe(0);
+    const all = JSON.parse(out.join('\n')) as Report;
+    expect(all).toMatchObject({ visibility: 'all_keys', group_by: ['day'], totals: { jobs: 4, videos: 5 } });
+    expect(await run(['--group-by', 'team'])).toBe(2);
+    expect(errors.join('\n')).toContain(
+      "'group_by' must be a comma-separated list of day, key, model and provider",
+    );
   });
 });

@@ -161,7 +161,10 @@ export function createEngine(options: EngineOptions): Engine {
       })),
     }),
     metricsText: () => ctx.metrics.text(),
-    usage: (query, context) => buildUsageReport(ctx, apiKeys, query, context),
+    // Until API keys have scopes, the operator is whoever reaches a gateway that has no keys (it then serves
+    // loopback clients only): they see every key's jobs. A key sees its own, as it sees only its own videos.
+    usage: (query, context) =>
+      buildUsageReport({ store: ctx.store, apiKeys, now }, query, context.apiKeyId ?? undefined),
     apiKeys,
     start() {
       if (started || stopped) return;

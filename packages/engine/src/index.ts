@@ -28,7 +28,9 @@ export {
   usageGroups,
 } from './store';
 export {
+  openUsageReporter,
   type UsageReport,
+  type UsageReporter,
   type UsageReportQuery,
   type UsageReportRow,
   usageReportSchema,

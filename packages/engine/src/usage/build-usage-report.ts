@@ -1,8 +1,7 @@
 import { InvalidRequestError } from '@reelay/core';
 import { microsToUsdString } from '@reelay/pricing';
-import type { EngineContext } from '../engine-context';
-import type { RequestContext } from '../engine-types';
 import type { ApiKeys } from '../keys/api-keys';
+import type { JobStore } from '../store/job-store';
 import { type UsageRow, usageGroups } from '../store/usage-query';
 import type { UsageMetrics, UsageReport, UsageReportRow } from './usage-report';
 import type { UsageReportQuery } from './usage-report-query';
@@ -10,17 +9,15 @@ import type { UsageReportQuery } from './usage-report-query';
 const DAY_MS = 86_400_000;
 
 /**
- * Usage of the jobs created in `[start, end)`. Until API keys have scopes, the operator is whoever reaches a
- * gateway that has no keys (the gateway serves only loopback clients then): they see every key's jobs. An API
- * key sees its own jobs only, exactly as it sees only its own videos.
+ * Usage of the jobs created in `[start, end)`, of one key's jobs (`owner`, `''` for keyless ones) or, with
+ * `owner` undefined, of every key's. Who may see what is the caller's decision (see `engine.usage`).
  */
 export async function buildUsageReport(
-  ctx: EngineContext,
-  apiKeys: ApiKeys,
+  source: { store: JobStore; apiKeys: ApiKeys; now: () => number },
   query: UsageReportQuery,
-  context: RequestContext,
+  owner: string | undefined,
 ): Promise<UsageReport> {
-  const end = query.end ?? ctx.now();
+  const end = query.end ?? source.now();
   const start = query.start ?? Math.floor((end - 1) / DAY_MS) * DAY_MS - 29 * DAY_MS;
   if (!(start < end)) {
     throw new InvalidRequestError({
@@ -29,13 +26,12 @@ export async function buildUsageReport(
     });
   }
   const groupBy = usageGroups.filter((group) => (query.groupBy ?? ['day']).includes(group));
-  const owner = context.apiKeyId ?? undefined;
   const range = { from: start, to: end, owner };
   const [rows, [totals]] = await Promise.all([
-    ctx.store.usage({ ...range, groupBy }),
-    ctx.store.usage({ ...range, groupBy: [] }),
+    source.store.usage({ ...range, groupBy }),
+    source.store.usage({ ...range, groupBy: [] }),
   ]);
-  const names = groupBy.includes('key') ? await keyNames(apiKeys) : new Map<string, string>();
+  const names = groupBy.includes('key') ? await keyNames(source.apiKeys) : new Map<string, string>();
   return {
     object: 'usage',
     start_time: Math.floor(start / 1000),

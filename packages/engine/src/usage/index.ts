@@ -1,4 +1,5 @@
 export { buildUsageReport } from './build-usage-report';
+export { openUsageReporter, type UsageReporter } from './open-usage-reporter';
 export { usageReportToCsv } from './usage-csv';
 export {
   type UsageMetrics,
