@@ -129,6 +129,26 @@ describe('GET /v1/usage', () => {
     expect(byDay.totals).toEqual(report.totals);
   });
 
+  it('gives one row of totals for an empty group_by, and nothing outside the range', async () => {
+    const totalsOnly = (await (await get('/v1/usage?group_by=')).json()) as Report;
+    expect(totalsOnly.group_by).toEqual([]);
+    expect(totalsOnly.data).toEqual([totalsOnly.totals]);
+    expect(totalsOnly.totals.videos).toBe(4);
+    const csv = await (await get('/v1/usage?group_by=&format=csv')).text();
+    const { seconds, cost } = totalsOnly.totals;
+    expect(csv.split('\r\n')[1]).toBe(`3,4,3,1,0,${seconds},${cost.usd},${cost.micros},0.00,0`);
+
+    const past = (await (await get('/v1/usage?start=2001-09-01&end=1000000000')).json()) as Report;
+    expect(past).toMatchObject({
+      start_time: Date.UTC(2001, 8, 1) / 1000,
+      end_time: 1_000_000_000,
+      data: [],
+    });
+    expect(past.totals).toMatchObject({ jobs: 0, videos: 0, seconds: 0, cost: { usd: '0.00', micros: 0 } });
+    const oneDay = (await (await get('/v1/usage?start=2026-12-01&end=2026-12-01')).json()) as Report;
+    expect(oneDay.end_time - oneDay.start_time).toBe(86_400);
+  });
+
   it('answers CSV for format=csv and for Accept: text/csv, with the same numbers', async () => {
     const response = await get('/v1/usage?group_by=key,provider&format=csv');
     expect(response.status).toBe(200);
