@@ -24,6 +24,14 @@ for (const { dir, manifest } of publishablePackages(root)) {
       );
     }
   }
+  // The other way round: npm ships a README and a licence unasked, but not a changelog. Once `changeset version`
+  // has written one, it must be listed, or the release goes out without it.
+  if (existsSync(join(dir, 'CHANGELOG.md')) && !(manifest.files ?? []).includes('CHANGELOG.md')) {
+    failed.push(manifest.name);
+    console.error(
+      `check:packages: ${manifest.name} has a CHANGELOG.md; add "CHANGELOG.md" to files to publish it.`,
+    );
+  }
   const tarball = join(root, 'packs', tarballName(manifest));
   // The packages are ESM only (`type: module`, `engines.node >= 22.19`), so CommonJS resolution is out of scope.
   const checks = [
