@@ -24,6 +24,7 @@ import { registerUsage } from './routes/usage';
 import { registerVideoContent } from './routes/video-content';
 import { registerVideoToVideo } from './routes/video-to-video';
 import { registerVideos } from './routes/videos';
+import { httpSpan } from './tracing/http-span';
 
 /** A client's `X-Request-Id` longer than this (or with characters outside `[A-Za-z0-9_=-]`) is replaced. */
 const MAX_REQUEST_ID_LENGTH = 128;
@@ -48,6 +49,8 @@ export type GatewayAppOptions = {
   config: GatewayAppConfig;
   /** One line per request (`http.request`) and per unexpected error (`http.error`). Default: nothing is logged. */
   logger?: GatewayLogger;
+  /** A server span per request (OpenTelemetry), when tracing was started. Default false. */
+  tracing?: boolean;
 };
 
 /**
@@ -66,6 +69,7 @@ export function createGatewayApp(options: GatewayAppOptions): Hono<GatewayEnv> {
   const httpMetrics = createHttpMetrics();
 
   app.use(requestId({ limitLength: MAX_REQUEST_ID_LENGTH }));
+  if (options.tracing) app.use(httpSpan());
   app.use(requestLog(logger));
   app.use(httpMetrics.middleware);
   if (config.sandbox) app.use(sandboxHeader());

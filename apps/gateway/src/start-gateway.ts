@@ -10,6 +10,8 @@ import { createLogger } from './logging/create-logger';
 import { buildProviders, type PluginConnection } from './providers';
 import { type Sandbox, startSandbox } from './sandbox';
 import { ConfigError } from './settings/config-error';
+import { startTracing } from './tracing/start-tracing';
+import { GATEWAY_VERSION } from './version';
 
 export type StartGatewayOptions = {
   /** Environment to read settings from. Default `process.env`. Ignored when `config` is given. */
@@ -58,6 +60,9 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
   };
 
   try {
+    // OTEL_* settings are read from the process environment, as every OpenTelemetry SDK does.
+    const tracing = startTracing(process.env, GATEWAY_VERSION);
+    if (tracing) cleanups.push(() => tracing.shutdown());
     const sandbox = config.sandbox
       ? await startSandbox(config.plugins, { dataDir: config.dataDir, behavior: config.sandboxBehavior })
       : undefined;
@@ -138,6 +143,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         credentialNames,
       },
       logger,
+      tracing: tracing !== undefined,
     });
     const server = await listen(app.fetch, config.port, config.host);
     cleanups.push(() => closeServer(server));
@@ -175,6 +181,13 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         'jobs are in Postgres but webhook_url events are signed with a secret kept in this data directory; set REELAY_WEBHOOK_SECRET so the signature does not depend on one machine.',
       );
     }
+    log(
+      'gateway.tracing',
+      tracing
+        ? `OpenTelemetry traces exported to ${tracing.endpoint} (OTLP/HTTP)`
+        : 'OpenTelemetry tracing off (set OTEL_EXPORTER_OTLP_ENDPOINT to export traces)',
+      { tracing: tracing !== undefined },
+    );
     log(
       'gateway.webhook_signing',
       signing.file === undefined

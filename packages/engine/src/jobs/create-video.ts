@@ -4,6 +4,7 @@ import type { CreateVideoResult, RequestContext } from '../engine-types';
 import { idempotencyKeyReused, videoNotFound } from '../errors';
 import { newVideoId } from '../ids';
 import { logJob } from '../observability/job-log';
+import { activeTraceParent } from '../observability/tracing';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RoutePlan } from '../router/plan-route';
 import { hashRequest, toStoredRequest } from '../router/stored-request';
@@ -178,6 +179,7 @@ function buildJobs(
     bodyHash: input.bodyHash,
     ...input.files,
     requestId: input.requestId ?? null,
+    traceParent: activeTraceParent(),
     ...settings,
     createdAt: now,
     deadlineAt: now + ctx.settings.jobDeadlineMs,

@@ -4,6 +4,7 @@ import type { EngineContext } from '../engine-context';
 import { mediaForProvider } from '../images';
 import type { InputSources } from '../jobs/input-files';
 import { logJob, logJobFailed } from '../observability/job-log';
+import { inSpan, jobSpanParent } from '../observability/tracing';
 import { publicRequest, redact } from '../secrets/request-secrets';
 import type { Attempt, JobPatch, JobRecord, JobState } from '../store';
 import {
@@ -71,7 +72,25 @@ export async function submitJob(
     const startedAt = performance.now();
     let result: SubmitResult;
     try {
-      result = await candidate.provider.submit(submitRequest(candidate, job.prompt, inputs));
+      result = await inSpan(
+        `submit ${provider}`,
+        {
+          parent: jobSpanParent(job.traceParent),
+          attributes: {
+            'reelay.job.id': job.id,
+            'reelay.provider': provider,
+            'reelay.offering': candidate.offering.id,
+            'reelay.attempt': attemptNumber,
+            'gen_ai.provider.name': provider,
+            'gen_ai.request.model': candidate.normalized.upstreamModel,
+          },
+        },
+        async (span) => {
+          const submitted = await candidate.provider.submit(submitRequest(candidate, job.prompt, inputs));
+          span.setAttribute('reelay.upstream_id', submitted.upstreamId);
+          return submitted;
+        },
+      );
     } catch (error) {
       const report = candidate.normalized.report;
       const failure = withoutSecrets(classifySubmitError(error), plan.secretValues);

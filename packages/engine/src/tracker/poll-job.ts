@@ -1,6 +1,8 @@
+import type { Span } from '@opentelemetry/api';
 import { classifyUpstreamFailure, type PollResult, type VideoProvider } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import { logJob, logJobFailed } from '../observability/job-log';
+import { inSpan, jobTraceContext } from '../observability/tracing';
 import type { JobRecord } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
 import { finishJob } from './finish-job';
@@ -26,8 +28,36 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
     return undefined;
   const provider = job.provider ? ctx.registry.providers.get(job.provider) : undefined;
   if (!provider || !job.operation) return undefined; // provider not configured now; resumed on a later start
+  const operation = job.operation;
+  return inSpan(
+    `poll ${provider.id}`,
+    {
+      parent: jobTraceContext(job.traceParent),
+      attributes: {
+        'reelay.job.id': job.id,
+        'reelay.provider': provider.id,
+        'reelay.upstream_id': job.upstreamId ?? '',
+        'reelay.poll.count': job.pollCount + 1,
+        'reelay.webhook': pushed !== undefined,
+      },
+    },
+    (span) => advance(ctx, job, operation, provider, pushed, span),
+  );
+}
+
+/** Polls (or takes the pushed state), then records progress, finishes or fails the job. */
+async function advance(
+  ctx: EngineContext,
+  job: JobRecord,
+  operation: NonNullable<JobRecord['operation']>,
+  provider: VideoProvider,
+  pushed: PollResult | undefined,
+  span: Span,
+): Promise<number | undefined> {
+  const id = job.id;
   const now = ctx.now();
   if (job.deadlineAt !== null && now >= job.deadlineAt) {
+    span.setAttribute('reelay.job.status', 'expired');
     await expireJob(ctx, job, provider);
     return undefined;
   }
@@ -37,7 +67,7 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
     result = pushed;
   } else {
     try {
-      result = await provider.poll(job.operation);
+      result = await provider.poll(operation);
     } catch (error) {
       return pollFailed(ctx, job, error);
     }
@@ -45,6 +75,7 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
     ctx.breakers.success(provider.id);
   }
 
+  span.setAttribute('reelay.job.status', result.status);
   logStatusChange(ctx, job, provider.id, result, pushed !== undefined);
   if (result.status === 'failed') {
     const code = result.canceled ? 'canceled' : result.error.code || 'generation_failed';

@@ -3,6 +3,7 @@ import { WebhookVerificationError } from '@reelay/provider-utils';
 import type { EngineContext } from '../engine-context';
 import type { ProviderWebhookResult } from '../engine-types';
 import { NotFoundError } from '../errors';
+import { linkActiveSpanToJob } from '../observability/tracing';
 import { logProviderWebhook } from '../observability/webhook-log';
 
 /**
@@ -57,6 +58,7 @@ export async function receiveProviderWebhook(
   if (event === undefined) return result('ignored');
   const job = await ctx.store.byUpstreamId(provider.id, event.upstreamId);
   if (!job) return result('unknown_job');
+  linkActiveSpanToJob(job.traceParent, { 'reelay.job.id': job.id, 'reelay.provider': provider.id });
   if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
     return result('already_final', job);
   }

@@ -5,6 +5,7 @@ import { tryParseJson } from '../upstream-errors/json-body';
 import { credentialValues, redactSecrets, sanitizeUrl } from '../upstream-errors/redact';
 import type { UpstreamErrorParser } from '../upstream-errors/upstream-error-parser';
 import { withoutTrailingSlash } from '../util/without-trailing-slash';
+import { inClientSpan } from './client-span';
 import { createDispatcherCache } from './dispatcher-cache';
 import { encodeBody } from './encode-body';
 import { isProgrammingError } from './network-error';
@@ -108,14 +109,16 @@ export function createProviderHttpClient(options: ProviderHttpClientOptions): Pr
     abortSignal: AbortSignal | undefined,
   ) {
     try {
-      return await sendRequest({
-        dispatcher: dispatchers.get(url.origin),
-        url,
-        method,
-        headers,
-        body,
-        abortSignal,
-      });
+      return await inClientSpan(provider, method, url, () =>
+        sendRequest({
+          dispatcher: dispatchers.get(url.origin),
+          url,
+          method,
+          headers,
+          body,
+          abortSignal,
+        }),
+      );
     } catch (error) {
       if (abortSignal?.aborted || isProgrammingError(error)) throw error;
       throw networkFailure({ provider, method, url: sanitizeUrl(url.href), error });
