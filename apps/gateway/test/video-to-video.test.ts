@@ -1,4 +1,4 @@
-import { readMp4Info, renderMp4 } from '@reelay/testing';
+import { readMp4Info, renderMp4, renderPng } from '@reelay/testing';
 import OpenAI, { toFile } from 'openai';
 import type { VideoEditParams, VideoExtendParams } from 'openai/resources/videos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,5 +83,25 @@ describe('extending and editing videos with the openai SDK', () => {
       .edit({ prompt: 'x', video: { id: 'video_000000000000000000000000' } })
       .catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
+  it('routes around inputs an offering cannot take together, and answers 400 naming them when none can', async () => {
+    const image = `data:image/png;base64,${Buffer.from(renderPng({ width: 640, height: 360, seed: 'x' })).toString('base64')}`;
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${gateway.url}/v1/videos?dry_run=true`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ prompt: 'a fox', ...body }),
+      });
+    const both = await post({ model: 'kling/kling-1.6', input_reference: image, reference_images: [image] });
+    expect(both.status).toBe(400);
+    expect(((await both.json()) as { error: { param: string } }).error.param).toBe('reference_images');
+    const alone = await post({ model: 'kling/kling-1.6', reference_images: [image] });
+    expect(alone.status).toBe(200);
+    const lastOnly = await post({ model: 'runway/veo-3.1', last_frame: image });
+    expect(lastOnly.status).toBe(400);
+    expect(((await lastOnly.json()) as { error: { param: string; message: string } }).error).toMatchObject({
+      param: 'last_frame',
+    });
   });
 });

@@ -59,13 +59,17 @@ export function veoOffering(options: {
       duration: { field: 'durationSeconds', format: 'integer', values: [4, 6, 8], default: 8 },
       audio: { field: options.audioField, default: true },
       image,
-      ...(options.lastFrame ? { lastFrame: { ...image, field: 'instances[0].lastFrame' } } : {}),
+      ...(options.lastFrame
+        ? { lastFrame: { ...image, field: 'instances[0].lastFrame', requiresFirstFrame: true } }
+        : {}),
       ...(options.referenceImages
         ? {
             referenceImages: {
               ...image,
               field: 'instances[0].referenceImages',
               max: VEO_MAX_REFERENCE_IMAGES,
+              // Veo refuses reference images together with a first or last frame.
+              excludesFrames: true,
             },
           }
         : {}),

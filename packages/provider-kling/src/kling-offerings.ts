@@ -76,7 +76,7 @@ export const klingOfferings: readonly VideoOffering[] = [
       duration: { field: 'duration', format: 'string', values: [5, 10], default: 5 },
       audio: undefined,
       image: { field: 'image', accepts: urlOrBase64 },
-      referenceImages: { field: 'image_list', accepts: urlOrBase64, max: 4 },
+      referenceImages: { field: 'image_list', accepts: urlOrBase64, max: 4, excludesFrames: true },
       maxVideosPerCall: 1,
       remix: false,
       variants: ['video'],

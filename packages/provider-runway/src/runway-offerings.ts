@@ -38,7 +38,11 @@ const promptImage = { field: 'promptImage', accepts: ['url' as const, 'data-uri'
  * A last frame turns `promptImage` into `[{uri, position: 'first'}, {uri, position: 'last'}]`; only the Veo 3.1
  * models take `position: 'last'` (sdk-node 4.12 `ImageToVideoCreateParams.Veo3_1.PromptImage`).
  */
-const lastFrame = { field: 'promptImage[1].uri', accepts: ['url' as const, 'data-uri' as const] };
+const lastFrame = {
+  field: 'promptImage[1].uri',
+  accepts: ['url' as const, 'data-uri' as const],
+  requiresFirstFrame: true,
+};
 
 const single = { maxVideosPerCall: 1, remix: false, variants: ['video' as const] };
 
@@ -147,7 +151,7 @@ export const runwayOfferings: readonly VideoOffering[] = [
       audio: { field: 'audio', default: true },
       image: promptImage,
       lastFrame,
-      referenceImages: { field: 'references', accepts: ['url', 'data-uri'], max: 9 },
+      referenceImages: { field: 'references', accepts: ['url', 'data-uri'], max: 9, excludesFrames: true },
       ...single,
     },
     parameters: parameters({ audio: true, negativePrompt: false, seed: false }),

@@ -51,6 +51,8 @@ const offering = (model: XaiModelId, tiers: ResolutionTier[], editAndExtend: boo
       field: 'reference_images',
       accepts: ['url', 'data-uri'],
       max: XAI_MAX_REFERENCE_IMAGES,
+      // xAI refuses `reference_images` together with `image`.
+      excludesFrames: true,
     },
     ...(editAndExtend ? { video: sourceVideo } : {}),
     maxVideosPerCall: 1,

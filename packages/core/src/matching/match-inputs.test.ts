@@ -80,6 +80,35 @@ describe('last frame and reference images', () => {
   });
 });
 
+describe('inputs that exclude each other', () => {
+  const referencesAlone = withCapabilities({
+    lastFrame: { field: 'lastFrame', accepts: ['data-uri'], requiresFirstFrame: true },
+    referenceImages: { field: 'references', accepts: ['data-uri'], max: 4, excludesFrames: true },
+  });
+
+  it('refuses reference images with a frame where they are a mode of their own', () => {
+    const error = refusal(referencesAlone, {
+      hasImage: true,
+      media: { lastFrame: false, referenceImages: 2 },
+    });
+    expect(error.param).toBe('reference_images');
+    expect(error.message).toContain('without a first or last frame');
+    expect(
+      matchRequest(referencesAlone, input({ media: { lastFrame: false, referenceImages: 2 } })).mode,
+    ).toBe('text-to-video');
+  });
+
+  it('refuses a last frame alone where it needs a first frame', () => {
+    expect(refusal(referencesAlone, { media: { lastFrame: true, referenceImages: 0 } }).param).toBe(
+      'last_frame',
+    );
+    expect(
+      matchRequest(referencesAlone, input({ hasImage: true, media: { lastFrame: true, referenceImages: 0 } }))
+        .mode,
+    ).toBe('image-to-video');
+  });
+});
+
 describe('negative_prompt and seed', () => {
   it('are never dropped: an offering that does not declare them cannot serve the request', () => {
     expect(refusal(base, { seed: 7 }).param).toBe('seed');

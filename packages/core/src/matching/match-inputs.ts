@@ -17,6 +17,8 @@ export type MediaCounts = {
   referenceImages: number;
 };
 
+type Frames = { firstFrame: boolean };
+
 const PLACEHOLDER = '(image)';
 
 /**
@@ -25,7 +27,7 @@ const PLACEHOLDER = '(image)';
  */
 export function matchMediaInputs(
   offering: VideoOffering,
-  media: MediaCounts,
+  media: MediaCounts & Frames,
   report: NormalizationEntry[],
 ): void {
   const capabilities: VideoCapabilities = offering.capabilities;
@@ -35,6 +37,13 @@ export function matchMediaInputs(
       throw new UnsupportedCapabilityError({
         param: 'last_frame',
         message: `${offering.model} does not take a last frame here.`,
+        supported: [],
+      });
+    }
+    if (capability.requiresFirstFrame && !media.firstFrame) {
+      throw new UnsupportedCapabilityError({
+        param: 'last_frame',
+        message: `${offering.model} takes a last frame only with a first frame here: send input_reference too.`,
         supported: [],
       });
     }
@@ -55,6 +64,13 @@ export function matchMediaInputs(
             ? `${offering.model} does not take reference images here.`
             : `${offering.model} takes at most ${capability.max} reference images here; ${media.referenceImages} were sent.`,
         supported: capability === undefined ? [] : [`up to ${capability.max} images`],
+      });
+    }
+    if (capability.excludesFrames && (media.firstFrame || media.lastFrame)) {
+      throw new UnsupportedCapabilityError({
+        param: 'reference_images',
+        message: `${offering.model} takes reference images only without a first or last frame here.`,
+        supported: [],
       });
     }
     const placeholders = Array.from({ length: media.referenceImages }, () => PLACEHOLDER);

@@ -298,7 +298,11 @@ function matchRest(
     });
   }
 
-  matchMediaInputs(offering, input.media ?? { lastFrame: false, referenceImages: 0 }, report);
+  matchMediaInputs(
+    offering,
+    { lastFrame: false, referenceImages: 0, ...input.media, firstFrame: input.hasImage },
+    report,
+  );
   matchRoutedParameters(offering, { negative_prompt: input.negativePrompt, seed: input.seed }, body, report);
   if (input.hasImage && capabilities.image) {
     report.push({

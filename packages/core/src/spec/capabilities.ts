@@ -134,6 +134,8 @@ export const referenceImagesCapabilitySchema = z.strictObject({
   ...imageInputCapabilitySchema.shape,
   /** The most reference images one call takes. */
   max: z.number().int().positive(),
+  /** True where reference images cannot be sent with a first or last frame (a mode of their own). Undefined: false. */
+  excludesFrames: z.boolean().optional(),
 });
 export type ReferenceImagesCapability = z.infer<typeof referenceImagesCapabilitySchema>;
 
@@ -165,7 +167,13 @@ export const videoCapabilitiesSchema = z.strictObject({
   /** `undefined` when the model has no image-to-video mode. */
   image: imageInputCapabilitySchema.optional(),
   /** A last frame besides the first (first-and-last-frame generation). `undefined`: not offered. */
-  lastFrame: imageInputCapabilitySchema.optional(),
+  lastFrame: z
+    .strictObject({
+      ...imageInputCapabilitySchema.shape,
+      /** True where a last frame is taken only together with a first frame. Undefined: false. */
+      requiresFirstFrame: z.boolean().optional(),
+    })
+    .optional(),
   /** Reference images that guide subjects and style without being a frame. `undefined`: not offered. */
   referenceImages: referenceImagesCapabilitySchema.optional(),
   /** The source video of `extend-video` and `edit-video` modes. `undefined`: neither mode. */

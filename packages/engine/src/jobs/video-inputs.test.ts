@@ -181,6 +181,23 @@ describe('inputs beyond one image', () => {
   });
 });
 
+describe('an adapter that refuses a request before calling its provider', () => {
+  let setup: FakeSetup;
+  beforeEach(async () => {
+    setup = await startFakeSetup();
+  });
+  afterEach(() => setup.close());
+
+  it('should answer its 400 with the field it names once every candidate refused, calling no provider', async () => {
+    const error = await refusal(
+      setup.engine.createVideo({ model: 'test-model', prompt: 'a fox', refuse_here: true }, open),
+    );
+    expect(error).toMatchObject({ status: 400, param: 'refuse_here' });
+    expect(error.message).toContain('cannot take refuse_here');
+    expect(setup.alpha.submitRequests + setup.beta.submitRequests).toBe(0);
+  });
+});
+
 describe('offerings without the new inputs', () => {
   let setup: FakeSetup;
   beforeEach(async () => {

@@ -85,6 +85,7 @@ export function planRoute(deps: RouteDependencies, request: StoredRequest, input
   const candidates: RouteCandidate[] = [];
   const skipped: SkippedOffering[] = [];
   let firstCapabilityError: UnsupportedCapabilityError | undefined;
+  let firstUrlOnly: string | undefined;
   for (const offering of resolved.candidates) {
     const skip = (reason: string) =>
       skipped.push({ provider: offering.provider, offering: offering.id, reason });
@@ -114,6 +115,7 @@ export function planRoute(deps: RouteDependencies, request: StoredRequest, input
     }
     const urlOnly = fileNeedingUrl(offering, inputs);
     if (urlOnly !== undefined) {
+      firstUrlOnly ??= urlOnly;
       skip(`takes ${urlOnly} only as a URL; send an https URL instead of a file or data URI`);
       continue;
     }
@@ -142,7 +144,7 @@ export function planRoute(deps: RouteDependencies, request: StoredRequest, input
     });
   }
 
-  if (candidates.length === 0) throw noCandidate(request.model, skipped, firstCapabilityError);
+  if (candidates.length === 0) throw noCandidate(request.model, skipped, firstCapabilityError, firstUrlOnly);
 
   const order = preferences.order ?? [];
   const rank = (candidate: RouteCandidate) => {
@@ -220,6 +222,7 @@ function noCandidate(
   model: string,
   skipped: SkippedOffering[],
   capabilityError: UnsupportedCapabilityError | undefined,
+  urlOnly: string | undefined,
 ): ReelayError {
   if (skipped.length === 1 && capabilityError) return capabilityError;
   const reasons = skipped.map((entry) => `${entry.offering}: ${entry.reason}`).join('; ');
@@ -227,7 +230,7 @@ function noCandidate(
     (entry) => entry.reason.startsWith('not in provider.') || entry.reason.startsWith('in provider.'),
   );
   return new InvalidRequestError({
-    param: byPreference ? 'provider' : (capabilityError?.param ?? 'model'),
+    param: byPreference ? 'provider' : (capabilityError?.param ?? urlOnly ?? 'model'),
     code: byPreference ? 'no_provider_allowed' : 'no_capable_provider',
     message: byPreference
       ? `The provider preferences exclude every provider serving ${model} (${reasons}). Loosen provider.only or provider.ignore.`

@@ -1,5 +1,5 @@
 import type { ReelayError, SubmitRequest, SubmitResult } from '@reelay/core';
-import { formatDimensions, toSubmitRequest } from '@reelay/core';
+import { formatDimensions, InvalidRequestError, toSubmitRequest, UpstreamError } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
 import { mediaForProvider } from '../images';
 import type { InputSources } from '../jobs/input-files';
@@ -49,6 +49,9 @@ export async function submitJob(
   const candidates = plan.allowFallbacks ? plan.candidates : plan.candidates.slice(0, 1);
   let attemptNumber = job.submitAttempt;
   let lifecycleNote: string | undefined;
+  // Adapters that refused the request before calling their provider (inputs it cannot take together).
+  const refusals: ReelayError[] = [];
+  let tried = 0;
 
   for (const [index, candidate] of candidates.entries()) {
     if (index > 0) {
@@ -92,6 +95,8 @@ export async function submitJob(
         },
       );
     } catch (error) {
+      tried += 1;
+      if (isAdapterRefusal(error)) refusals.push(error);
       const report = candidate.normalized.report;
       const failure = withoutSecrets(classifySubmitError(error), plan.secretValues);
       lifecycleNote ??= lifecycleNoteFor(failure, plan.modelId, plan.lifecycle, report);
@@ -170,9 +175,18 @@ export async function submitJob(
     return { ok: true, job: record };
   }
 
-  const error = allAttemptsFailedError(job.id, attempts, lifecycleNote);
+  // Every candidate refused the request itself: it is the user's to change, so their 400 (with its param) stands.
+  const error =
+    refusals.length > 0 && refusals.length === tried
+      ? refusals[0]!
+      : allAttemptsFailedError(job.id, attempts, lifecycleNote);
   Object.assign(record, await failJob(ctx, record, attempts, error, attempts.at(-1)?.provider ?? null));
   return { ok: false, error, job: record };
+}
+
+/** A 400 an adapter threw before any call to its provider, as opposed to the provider's own answer. */
+function isAdapterRefusal(error: unknown): error is ReelayError {
+  return InvalidRequestError.isInstance(error) && !UpstreamError.isInstance(error);
 }
 
 /** The routing decision as stored on the job, written together with the write-ahead marker. */

@@ -1,14 +1,15 @@
-import type {
-  ImageInputCapability,
-  MediaInput,
-  PollResult,
-  SubmitRequest,
-  SubmitResult,
-  VideoOffering,
-  VideoOperation,
-  VideoProvider,
-  WebhookEvent,
-  WebhookRequest,
+import {
+  type ImageInputCapability,
+  InvalidRequestError,
+  type MediaInput,
+  type PollResult,
+  type SubmitRequest,
+  type SubmitResult,
+  type VideoOffering,
+  type VideoOperation,
+  type VideoProvider,
+  type WebhookEvent,
+  type WebhookRequest,
 } from '@reelay/core';
 import {
   createProviderHttpClient,
@@ -185,6 +186,13 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
     baseURL: options.baseURL,
     offerings: [fakeOffering(options)],
     async submit(request): Promise<SubmitResult> {
+      // As a real adapter refuses what its provider would, before calling it.
+      if (request.body['refuse_here'] === true) {
+        throw new InvalidRequestError({
+          param: 'refuse_here',
+          message: `${options.id} cannot take refuse_here.`,
+        });
+      }
       const image = request.image;
       const imageField =
         image === undefined

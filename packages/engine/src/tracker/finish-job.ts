@@ -98,7 +98,11 @@ function finalCost(ctx: EngineContext, job: JobRecord, actualSeconds: number | u
       model: job.model,
       tier: job.tier as Parameters<typeof cost>[1]['tier'],
       audio: job.audio,
-      actualSeconds: actualSeconds !== undefined && actualSeconds > 0 ? actualSeconds : job.seconds,
+      // An extension reports the whole video's length; only the new segment was made, and is billed.
+      actualSeconds:
+        actualSeconds !== undefined && actualSeconds > 0 && job.request.operation !== 'extend'
+          ? actualSeconds
+          : job.seconds,
       seconds: job.seconds,
       at: new Date(job.createdAt),
     }).micros;
