@@ -15,11 +15,6 @@ beforeEach(() => simulator.reset());
 
 const kling = () => createKling({ apiKey: simulator.apiKey, baseURL: simulator.baseURL });
 const lastRequest = () => simulator.requests.at(-1)!;
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 const dataUri = (bytes: string) => ({ kind: 'data-uri' as const, uri: `data:image/png;base64,${bytes}` });
 const post = (path: string, body: unknown) =>
   fetch(`${simulator.baseURL}${path}`, {
