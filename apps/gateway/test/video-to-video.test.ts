@@ -40,6 +40,29 @@ describe('extending and editing videos with the openai SDK', () => {
     expect(info.durationSeconds).toBeCloseTo(3, 0);
   });
 
+  it('extends a finished video by its id with videos.extend, at a provider that extends', async () => {
+    const first = await client.videos.create({
+      model: 'grok-imagine-video',
+      prompt: 'a kite over dunes',
+      seconds: '8',
+    });
+    expect((await waitForVideo(() => client.videos.retrieve(first.id))).status).toBe('completed');
+    const extended = await client.videos.extend({
+      prompt: 'the kite climbs higher',
+      seconds: '4',
+      video: { id: first.id },
+    });
+    expect(extended).toMatchObject({ object: 'video', model: 'grok-imagine-video', seconds: '4' });
+    const done = await waitForVideo(() => client.videos.retrieve(extended.id));
+    expect(done.status).toBe('completed');
+    expect((done as unknown as WithMetadata).metadata.provider).toBe('xai');
+    // The provider returns the source followed by the new segment.
+    const info = readMp4Info(
+      new Uint8Array(await (await client.videos.downloadContent(extended.id)).arrayBuffer()),
+    );
+    expect(info.durationSeconds).toBeCloseTo(12, 0);
+  });
+
   it('edits a finished video by its id, sending the stored bytes to the provider', async () => {
     const first = await client.videos.create({ model: 'veo-3.1', prompt: 'a street at dusk', seconds: '8' });
     expect((await waitForVideo(() => client.videos.retrieve(first.id))).status).toBe('completed');
