@@ -54,6 +54,16 @@ describe('openSimulatorState', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('state.json.unreadable-'))).toBe(true);
   });
 
+  it('finds a job another process saved since, when asked for it', () => {
+    const dir = folder();
+    const here = openSimulatorState<Job>(dir, codec);
+    const there = openSimulatorState<Job>(dir, codec);
+    there.jobs.set('b', { id: 'b', model: { id: 'm1' }, createdAt: 2 });
+    there.save();
+    expect(here.jobs.get('b')).toEqual({ id: 'b', model: { id: 'm1' }, createdAt: 2 });
+    expect(here.jobs.get('missing')).toBeUndefined();
+  });
+
   it('keeps nothing on disk without a folder', () => {
     const state = openSimulatorState<Job>(undefined, codec);
     state.jobs.set('a', { id: 'a', model: { id: 'm1' }, createdAt: 1 });

@@ -40,17 +40,22 @@ export function openSimulatorState<Job>(
   dir: string | undefined,
   codec: SimulatorJobCodec<Job> = plain,
 ): SimulatorState<Job> {
-  const jobs = new Map<string, Job>();
   let port = 0;
-  if (dir !== undefined) {
-    mkdirSync(dir, { recursive: true });
+  // Jobs another process wrote since (a second gateway or `reelay` run on the same data directory, sharing its
+  // job store) are read in when asked for, so whichever process polls a job finds it.
+  const readIn = (into: Map<string, Job>, onlyNew: boolean) => {
+    if (dir === undefined) return;
     const loaded = readState(join(dir, STATE_FILE));
-    port = loaded.port;
+    if (!onlyNew) port = loaded.port;
     for (const [id, stored] of loaded.jobs) {
+      if (onlyNew && Map.prototype.has.call(into, id)) continue;
       const job = codec.fromStored(stored);
-      if (job !== undefined) jobs.set(id, job);
+      if (job !== undefined) Map.prototype.set.call(into, id, job);
     }
-  }
+  };
+  const jobs = new ReadThroughMap<Job>((map) => readIn(map, true));
+  if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  readIn(jobs, false);
   const lastPort = port;
 
   const save = () => {
@@ -74,6 +79,23 @@ export function openSimulatorState<Job>(
     },
     save,
   };
+}
+
+/** A map that, on a miss, reads the file again before answering. */
+class ReadThroughMap<Job> extends Map<string, Job> {
+  constructor(private readonly reload: (map: Map<string, Job>) => void) {
+    super();
+  }
+
+  override get(id: string): Job | undefined {
+    if (!super.has(id)) this.reload(this);
+    return super.get(id);
+  }
+
+  override has(id: string): boolean {
+    if (!super.has(id)) this.reload(this);
+    return super.has(id);
+  }
 }
 
 function readState(file: string): { port: number; jobs: Array<[string, unknown]> } {
