@@ -66,8 +66,10 @@ export function openSimulatorState<Job>(
       port,
       jobs: [...jobs].map(([id, job]) => [id, codec.toStored(job)]),
     };
-    writeFileSync(`${file}.tmp`, JSON.stringify(body));
-    renameSync(`${file}.tmp`, file);
+    // A scratch name of this process's own: two processes on one folder never rename each other's half-file.
+    const scratch = `${file}.${process.pid}.tmp`;
+    writeFileSync(scratch, JSON.stringify(body));
+    renameSync(scratch, file);
   };
 
   return {
