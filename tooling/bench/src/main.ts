@@ -10,6 +10,7 @@ import { measureRender } from './measure-render';
 import { measureRetrieve } from './measure-retrieve';
 import { measureSqliteDrivers } from './measure-sqlite-drivers';
 import { measureStreaming, writeBigOutput } from './measure-streaming';
+import { measureTracingCost, startOtlpSink } from './measure-tracing-cost';
 import { measureTrackedRss } from './measure-tracked-rss';
 import { attempt, type Outcome } from './outcome';
 import {
@@ -60,11 +61,13 @@ const nodeOptions = (process.env['REELAY_BENCH_GATEWAY_NODE_OPTIONS'] ?? '').spl
  * Streaming, retrieve and create overhead share one gateway whose simulator finishes jobs at once, and a bare
  * node:http server serving the same bytes as a ceiling for this machine.
  */
-async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve' | 'streaming'>> {
+async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve' | 'streaming' | 'tracing'>> {
   let simulator: SimulatorProcess | undefined;
   let gateway: GatewayProcess | undefined;
   let baseline: BaselineProcess | undefined;
   let portkey: PortkeyProcess | undefined;
+  let traced: GatewayProcess | undefined;
+  let sink: Awaited<ReturnType<typeof startOtlpSink>> | undefined;
   try {
     simulator = await startSimulatorProcess({ queueMs: 0, runMs: 0 });
     gateway = await startGatewayProcess({ simulator, dataDir: join(workDir, 'data'), nodeOptions });
@@ -124,15 +127,39 @@ async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve'
         }),
       up.exitReport,
     );
-    return { create, retrieve, streaming };
+    const tracing = await attempt(
+      'tracing off vs on (interleaved)',
+      progress,
+      async () => {
+        sink = await startOtlpSink();
+        traced = await startGatewayProcess({
+          simulator: upstream,
+          dataDir: join(workDir, 'data-traced'),
+          env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
+        });
+        const exports = sink.exports;
+        return measureTracingCost({
+          offUrl: up.url,
+          onUrl: traced.url,
+          exports,
+          rounds: 6,
+          pairsPerRound: 50,
+          warmupPairs: 50,
+        });
+      },
+      up.exitReport,
+    );
+    return { create, retrieve, streaming, tracing };
   } catch (error) {
     const failed: Outcome<never> = {
       ok: false,
       error: `gateway setup failed: ${(error as Error).message.split('\n')[0]}`,
     };
     progress(`bench: ${failed.error}`);
-    return { create: failed, retrieve: failed, streaming: failed };
+    return { create: failed, retrieve: failed, streaming: failed, tracing: failed };
   } finally {
+    await traced?.stop();
+    await sink?.stop();
     await portkey?.stop();
     await baseline?.stop();
     await gateway?.stop();
@@ -179,9 +206,16 @@ try {
     process.stdout.write(`${row.metric}: ${row.measured}${verdict}\n`);
   }
   process.stdout.write(`wrote ${target} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
-  const anyFailed = [phases.create, phases.retrieve, phases.streaming, rss, sqlite, render, cli].some(
-    (outcome) => !outcome.ok,
-  );
+  const anyFailed = [
+    phases.create,
+    phases.retrieve,
+    phases.streaming,
+    phases.tracing,
+    rss,
+    sqlite,
+    render,
+    cli,
+  ].some((outcome) => !outcome.ok);
   if (anyFailed) process.exitCode = 1;
 } finally {
   clearTimeout(watchdog);

@@ -61,6 +61,8 @@ export async function startGatewayProcess(options: {
   simulator: SimulatorProcess;
   dataDir: string;
   nodeOptions?: string[];
+  /** More environment, e.g. `OTEL_EXPORTER_OTLP_ENDPOINT` to turn tracing on. */
+  env?: Record<string, string>;
 }): Promise<GatewayProcess> {
   const main = `${repoRoot}apps/gateway/dist/main.js`;
   if (!existsSync(main))
@@ -77,6 +79,7 @@ export async function startGatewayProcess(options: {
       REELAY_SANDBOX: '0',
       OPENAI_API_KEY: options.simulator.apiKey,
       OPENAI_BASE_URL: options.simulator.baseURL,
+      ...options.env,
     },
   });
   children.add(child);
@@ -87,10 +90,15 @@ export async function startGatewayProcess(options: {
       20_000,
     );
     child.stderr!.setEncoding('utf8');
+    let listening = false;
     child.stderr!.on('data', (chunk: string) => {
-      log += chunk;
+      // Only a tail is kept (for the exit report): the gateway writes a line per request, and a log that grows
+      // and is searched whole on every chunk would slow this process until the pipe blocks the gateway.
+      log = (log + chunk).slice(-16_000);
+      if (listening) return;
       const match = /listening on (http:\/\/[^\s"]+)/.exec(log);
       if (match) {
+        listening = true;
         clearTimeout(timer);
         resolve(match[1]!);
       }
