@@ -1,6 +1,6 @@
 import type { EngineContext } from '../engine-context';
 import { extensionOf, type LoadedImage, type MediaSource } from '../images';
-import type { InputShape } from '../router/input-shape';
+import { type InputShape, videoShape } from '../router/input-shape';
 import type { JobRecord, StoredImage, StoredInputMedia, StoredVideo } from '../store';
 import { type LoadedVideo, videoExtensionOf } from '../videos';
 
@@ -69,14 +69,7 @@ export function inputShapeOf(inputs: InputFiles): InputShape {
     lastFrame: media.lastFrame ? { url: media.lastFrame.url } : undefined,
     referenceImages: (media.referenceImages ?? []).map((image) => ({ url: image.url })),
     video: video
-      ? {
-          url: video.url,
-          dimensions:
-            video.width !== undefined && video.height !== undefined
-              ? { width: video.width, height: video.height }
-              : undefined,
-          seconds: video.seconds,
-        }
+      ? videoShape({ url: video.url, width: video.width, height: video.height, seconds: video.seconds })
       : undefined,
   };
 }

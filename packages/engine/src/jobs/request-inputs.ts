@@ -8,7 +8,7 @@ import {
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import { type LoadedImage, loadInputImage } from '../images';
-import type { InputShape } from '../router/input-shape';
+import { type InputShape, videoShape } from '../router/input-shape';
 import type { StoredInputMedia } from '../store';
 import { type LoadedVideo, loadInputVideo, readVideoInfo } from '../videos';
 import { type InputFiles, storeInputImage, storeInputVideo } from './input-files';
@@ -92,17 +92,7 @@ export function requestShape(request: CreateVideoRequest, source: SourceVideo | 
     image: request.input_reference === undefined ? undefined : { url: imageUrlOf(request.input_reference) },
     lastFrame: request.last_frame === undefined ? undefined : { url: imageUrlOf(request.last_frame) },
     referenceImages: (request.reference_images ?? []).map((image) => ({ url: imageUrlOf(image) })),
-    video:
-      source && info
-        ? {
-            url: source.video.url,
-            dimensions:
-              info.width !== undefined && info.height !== undefined
-                ? { width: info.width, height: info.height }
-                : undefined,
-            seconds: info.seconds,
-          }
-        : undefined,
+    video: source && info ? videoShape({ ...info, url: source.video.url }) : undefined,
   };
 }
 

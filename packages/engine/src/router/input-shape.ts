@@ -15,3 +15,18 @@ export type InputShape = {
 };
 
 export const NO_INPUTS: InputShape = { referenceImages: [] };
+
+/** A source video as routing sees it; its size counts only when both sides are known. */
+export function videoShape(video: {
+  url: string | undefined;
+  width: number | undefined;
+  height: number | undefined;
+  seconds: number | undefined;
+}): NonNullable<InputShape['video']> {
+  const { width, height } = video;
+  return {
+    url: video.url,
+    dimensions: width !== undefined && height !== undefined ? { width, height } : undefined,
+    seconds: video.seconds,
+  };
+}
