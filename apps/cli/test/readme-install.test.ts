@@ -111,6 +111,12 @@ describe('the install commands in the READMEs', () => {
         npm_config_update_notifier: 'false',
         // Packages npm fetched before come from its cache, without asking the registry again.
         npm_config_prefer_offline: 'true',
+        // A stalled download is retried after 20 s instead of npm's 5 min default (seen once in CI: one fetch
+        // stalled with no byte for minutes, and the test timed out while npm waited).
+        npm_config_fetch_timeout: '20000',
+        npm_config_fetch_retries: '4',
+        npm_config_fetch_retry_mintimeout: '1000',
+        npm_config_fetch_retry_maxtimeout: '5000',
       },
     });
     const reelay = join(prefix, 'bin', 'reelay');
