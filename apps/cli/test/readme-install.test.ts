@@ -1,5 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,12 +110,19 @@ describe('the install commands in the READMEs', () => {
     expect(lines).toContain(PACK_LINE);
     const install = lines.find((line) => line.startsWith('npm install -g "$packs"/'));
     expect(install).toBeDefined();
+    // Nothing of @reelay is on npm yet, so npm's lookups of the scope are answered 404 at once by a stand-in on
+    // loopback, as the registry answers them; through this machine's proxy they sometimes fail TLS instead, and npm
+    // retries those for minutes. Third-party packages still come from the registry (or npm's cache).
+    const scope = await notFoundRegistry();
+    mkdirSync(join(prefix, 'etc'), { recursive: true });
+    writeFileSync(join(prefix, 'etc', 'npmrc'), `@reelay:registry=${scope.url}\n`);
     // The README's own words; only where npm puts global packages differs (a temporary prefix, not the user's).
     await run('bash', ['-c', `packs=${JSON.stringify(packs)}; ${install}`], {
       cwd: prefix,
       env: {
         ...process.env,
         npm_config_prefix: prefix,
+        npm_config_globalconfig: join(prefix, 'etc', 'npmrc'),
         npm_config_audit: 'false',
         npm_config_fund: 'false',
         npm_config_update_notifier: 'false',
@@ -119,6 +136,7 @@ describe('the install commands in the READMEs', () => {
         npm_config_fetch_retry_maxtimeout: '5000',
       },
     });
+    await scope.close();
     const reelay = join(prefix, 'bin', 'reelay');
     const help = await run(reelay, ['--help'], { cwd: prefix });
     expect(help.stdout).toContain('reelay generate');
@@ -132,3 +150,15 @@ describe('the install commands in the READMEs', () => {
     expect(ids).toContain('veo-3.1');
   }, 300_000);
 });
+
+/** A registry on loopback that has no package at all: every request is a 404 in the registry's JSON shape. */
+async function notFoundRegistry(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
