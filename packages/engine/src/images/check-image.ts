@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '@reelay/core';
-import { imageTooLarge } from './data-uri';
+import { fileTooLarge } from './data-uri';
 import { type ImageInfo, readImageInfo } from './image-info';
 
 export type ImageLimits = {
@@ -15,7 +15,7 @@ export const defaultImageLimits: ImageLimits = { maxBytes: 20 * 1024 * 1024, min
 
 /** Checks the bytes are a PNG, JPEG or WebP of sensible size and dimensions; returns what they really are. */
 export function checkImage(bytes: Uint8Array, limits: ImageLimits, param = 'input_reference'): ImageInfo {
-  if (bytes.byteLength > limits.maxBytes) throw imageTooLarge(limits.maxBytes, param);
+  if (bytes.byteLength > limits.maxBytes) throw fileTooLarge(limits.maxBytes, param);
   const info = readImageInfo(bytes);
   if (!info) {
     throw new InvalidRequestError({

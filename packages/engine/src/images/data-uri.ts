@@ -20,7 +20,7 @@ export function decodeDataUri(
   const payload = uri.slice(comma + 1);
   const isBase64 = parts.includes('base64');
   const estimated = isBase64 ? Math.floor((payload.length * 3) / 4) : payload.length;
-  if (estimated > maxBytes) throw imageTooLarge(maxBytes, param);
+  if (estimated > maxBytes) throw fileTooLarge(maxBytes, param);
   const bytes = isBase64
     ? new Uint8Array(Buffer.from(payload, 'base64'))
     : new Uint8Array(Buffer.from(decodeURIComponent(payload), 'latin1'));
@@ -31,7 +31,7 @@ export function encodeDataUri(bytes: Uint8Array, mediaType: string): string {
   return `data:${mediaType};base64,${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')}`;
 }
 
-export function imageTooLarge(maxBytes: number, param = 'input_reference'): InvalidRequestError {
+export function fileTooLarge(maxBytes: number, param = 'input_reference'): InvalidRequestError {
   return new InvalidRequestError({
     param,
     code: 'image_too_large',

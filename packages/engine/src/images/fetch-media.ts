@@ -1,6 +1,6 @@
 import { InvalidRequestError, ReelayError } from '@reelay/core';
 import type { SafeFetcher } from '@reelay/provider-utils';
-import { imageTooLarge } from './data-uri';
+import { fileTooLarge } from './data-uri';
 
 /** Which error codes a failure gets: `invalid_image`, `video_fetch_failed`, …. */
 export type MediaKind = 'image' | 'video';
@@ -56,13 +56,13 @@ export async function fetchMedia(
     const result = await fetcher.fetch(url.href, { maxBytes });
     if (result.contentLength !== undefined && result.contentLength > maxBytes) {
       await result.body.cancel().catch(() => undefined);
-      throw imageTooLarge(maxBytes, param);
+      throw fileTooLarge(maxBytes, param);
     }
     const chunks: Uint8Array[] = [];
     let size = 0;
     for await (const chunk of result.body) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw imageTooLarge(maxBytes, param);
+      if (size > maxBytes) throw fileTooLarge(maxBytes, param);
       chunks.push(chunk);
     }
     return new Uint8Array(Buffer.concat(chunks));
@@ -76,7 +76,7 @@ export async function fetchMedia(
     }
     if (ReelayError.isInstance(error) && error.param === param) throw error;
     if (ReelayError.isInstance(error) && (error.status === 413 || error.code === 'content_too_large')) {
-      throw imageTooLarge(maxBytes, param);
+      throw fileTooLarge(maxBytes, param);
     }
     throw new InvalidRequestError({
       param,

@@ -8,9 +8,10 @@ import {
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import { type LoadedImage, loadInputImage } from '../images';
+import { fileTooLarge } from '../images/data-uri';
 import { type InputShape, videoShape } from '../router/input-shape';
 import type { StoredInputMedia } from '../store';
-import { type LoadedVideo, loadInputVideo, readVideoInfo } from '../videos';
+import { checkVideo, type LoadedVideo, loadInputVideo, videoExtensionOf } from '../videos';
 import { type InputFiles, storeInputImage, storeInputVideo } from './input-files';
 import { visibleJob } from './visible-job';
 
@@ -69,18 +70,23 @@ async function readReelayVideo(
           : `${id} is ${job.state === 'failed' ? 'a failed video' : 'not finished yet'}; only a completed video can be extended or edited.`,
     });
   }
-  const bytes = new Uint8Array(await readFile(ctx.files.pathOf(job.id, output)));
-  const probed = readVideoInfo(bytes);
+  // The same limits as an uploaded source, checked before the file is read: outputs may be far larger.
+  const limits = ctx.settings.videoLimits;
+  if (output.size > limits.maxBytes) throw fileTooLarge(limits.maxBytes, 'video');
+  const { bytes, info } = checkVideo(
+    new Uint8Array(await readFile(ctx.files.pathOf(job.id, output))),
+    limits,
+  );
   const size = parseDimensions(job.size);
   return {
     bytes,
     info: {
-      mediaType: probed?.mediaType ?? 'video/mp4',
-      width: probed?.width ?? size?.width,
-      height: probed?.height ?? size?.height,
-      seconds: probed?.seconds ?? job.seconds,
+      mediaType: info.mediaType,
+      width: info.width ?? size?.width,
+      height: info.height ?? size?.height,
+      seconds: info.seconds ?? job.seconds,
     },
-    filename: `${id}.mp4`,
+    filename: `${id}${videoExtensionOf(info)}`,
     url: undefined,
   };
 }

@@ -181,6 +181,27 @@ describe('inputs beyond one image', () => {
   });
 });
 
+describe('a Reelay video larger than the source limit', () => {
+  let setup: FakeSetup;
+  beforeEach(async () => {
+    setup = await startFakeSetup({ maxVideoBytes: 16 }, { inputs: true });
+  });
+  afterEach(() => setup.close());
+
+  it('should be refused with 413 naming video before its file is read, as an upload of that size is', async () => {
+    const { video: first } = await setup.engine.createVideo({ model: 'test-model', prompt: 'a fox' }, open);
+    await waitFor(async () => (await setup.engine.getVideo(first.id, open)).status === 'completed');
+    const error = await refusal(
+      setup.engine.createVideo(
+        { model: 'test-model', prompt: 'on', source: { operation: 'extend', video: { id: first.id } } },
+        open,
+      ),
+    );
+    expect(error).toMatchObject({ status: 413, param: 'video' });
+    expect(setup.alpha.submitRequests + setup.beta.submitRequests).toBe(1);
+  });
+});
+
 describe('an adapter that refuses a request before calling its provider', () => {
   let setup: FakeSetup;
   beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { InvalidRequestError, type VideoReference } from '@reelay/core';
 import type { SafeFetcher } from '@reelay/provider-utils';
-import { decodeDataUri, imageTooLarge } from '../images/data-uri';
+import { decodeDataUri, fileTooLarge } from '../images/data-uri';
 import { fetchMedia, parseMediaUrl } from '../images/fetch-media';
 import { readVideoInfo, type VideoInfo } from './video-info';
 
@@ -55,7 +55,7 @@ export async function loadInputVideo(
 
 /** Checks the bytes are an MP4, QuickTime or WebM video within the limits; returns what they are. */
 export function checkVideo(bytes: Uint8Array, limits: VideoLimits): { bytes: Uint8Array; info: VideoInfo } {
-  if (bytes.byteLength > limits.maxBytes) throw imageTooLarge(limits.maxBytes, PARAM);
+  if (bytes.byteLength > limits.maxBytes) throw fileTooLarge(limits.maxBytes, PARAM);
   const info = readVideoInfo(bytes);
   if (!info) {
     throw new InvalidRequestError({
