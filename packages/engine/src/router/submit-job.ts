@@ -96,11 +96,13 @@ export async function submitJob(
       );
     } catch (error) {
       tried += 1;
-      if (isAdapterRefusal(error)) refusals.push(error);
+      const refusedHere = isAdapterRefusal(error);
+      if (refusedHere) refusals.push(error);
       const report = candidate.normalized.report;
       const failure = withoutSecrets(classifySubmitError(error), plan.secretValues);
       lifecycleNote ??= lifecycleNoteFor(failure, plan.modelId, plan.lifecycle, report);
-      ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
+      // An adapter's own refusal made no request, so it counts as none.
+      if (!refusedHere) ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
       if (failure.providerFault) ctx.breakers.failure(provider);
       logJob(ctx, job, 'job.attempt_failed', `submit to ${provider} failed: ${failure.message}`, {
         provider,
