@@ -1,7 +1,7 @@
 import type { ProviderPlugin } from '@reelay/core';
-import { createFal, type FalProviderSettings } from './fal-provider';
+import { createFal } from './fal-provider';
 import { startFalSandbox } from './fal-sandbox';
-import { falSettingsSchema } from './fal-settings';
+import { type FalProviderSettings, falSettingsSchema } from './fal-settings';
 import { VERSION } from './version';
 
 /** What a gateway loads by package name: settings, environment variables, sandbox and webhooks. */

@@ -9,7 +9,6 @@ import {
   createJwksCache,
   createProviderHttpClient,
   createSafeFetcher,
-  type HttpTimeouts,
   imageAsUri,
   loadApiKey,
   sanitizeUrl,
@@ -26,28 +25,11 @@ import {
 import { parseFalError } from './fal-error';
 import { falOfferings } from './fal-offerings';
 import { type FalOperation, parseFalOperation } from './fal-operation';
+import type { FalProviderSettings } from './fal-settings';
 import { falFailure, falOutputToResult, interpretFalStatus } from './fal-status';
 import { createFalWebhookParser } from './fal-webhook';
 import { FAL_JWKS_URL } from './fal-webhook-signature';
 import { VERSION } from './version';
-
-export type FalProviderSettings = {
-  /** fal API key, sent as `Authorization: Key <key>`. Default: the `FAL_KEY` environment variable, read at call time. */
-  apiKey?: string;
-  /**
-   * Queue base URL. Default: the `FAL_QUEUE_BASE_URL` environment variable, else `https://queue.fal.run`.
-   * The key is only ever sent to this origin; status and result URLs fal returns elsewhere are refused.
-   */
-  baseURL?: string;
-  /** Extra headers on every queue request (`x-fal-queue-priority`, `x-fal-object-lifecycle-preference`, …). */
-  headers?: Record<string, string>;
-  /** Per-phase HTTP timeouts. Defaults: connect 10 s, headers 60 s, body 300 s. */
-  timeouts?: HttpTimeouts;
-  /** Where fal should POST when a request ends; added to every submit as `?fal_webhook=`. Default: none. */
-  webhookUrl?: string;
-  /** fal's webhook signing keys. Default `https://rest.fal.ai/.well-known/jwks.json`. */
-  jwksUrl?: string;
-};
 
 const DEFAULT_BASE_URL = 'https://queue.fal.run';
 

@@ -1,5 +1,5 @@
 import type { ProviderSandbox, ProviderSandboxOptions } from '@reelay/core';
-import type { FalProviderSettings } from './fal-provider';
+import type { FalProviderSettings } from './fal-settings';
 
 /**
  * Starts the fal queue simulator and points the adapter at it, webhook signing keys included.

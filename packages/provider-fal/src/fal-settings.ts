@@ -5,7 +5,16 @@ import { z } from 'zod';
 export const falSettingsSchema = z
   .object({
     ...providerSettingsFields,
+    /** Where fal should POST when a request ends; added to every submit as `?fal_webhook=`. Default: none. */
     webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** fal's webhook signing keys. Default `https://rest.fal.ai/.well-known/jwks.json`. */
     jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
+
+/**
+ * `apiKey` (default: `FAL_KEY`, read at call time, sent as `Authorization: Key <key>`), `baseURL` (the queue; default
+ * `FAL_QUEUE_BASE_URL`, else `https://queue.fal.run`; the key goes to this origin only), `headers`
+ * (`x-fal-queue-priority`, …), `timeouts`, `webhookUrl`, `jwksUrl`.
+ */
+export type FalProviderSettings = z.input<typeof falSettingsSchema>;

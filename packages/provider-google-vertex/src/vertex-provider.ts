@@ -2,11 +2,11 @@ import { InvalidRequestError, UpstreamError, type VideoProvider } from '@reelay/
 import { parseGoogleError, veoOperationResponseSchema, veoRequestBody } from '@reelay/provider-google';
 import { createProviderHttpClient, type JsonRequest, withoutTrailingSlash } from '@reelay/provider-utils';
 import { createAccessTokenSource } from './access-token';
+import type { GoogleVertexProviderSettings } from './google-vertex-settings';
 import { VERSION } from './version';
 import { vertexOfferings } from './vertex-offerings';
 import { fetchOperationPath, parseVertexOperation } from './vertex-operation';
 import { vertexOperationToResult } from './vertex-result';
-import type { GoogleVertexProviderSettings } from './vertex-settings';
 import { vertexVideo } from './vertex-video';
 
 const DEFAULT_LOCATION = 'us-central1';

@@ -1,10 +1,10 @@
 import { type ImageInput, type MatchInput, matchRequest, toSubmitRequest, UpstreamError } from '@reelay/core';
 import { pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { GoogleVertexProviderSettings } from './google-vertex-settings';
 import { startVertexSimulator, type VertexSimulator } from './simulator/vertex-simulator';
 import { vertexOfferings } from './vertex-offerings';
 import { createGoogleVertex } from './vertex-provider';
-import type { GoogleVertexProviderSettings } from './vertex-settings';
 
 let simulator: VertexSimulator;
 beforeAll(async () => {

@@ -14,8 +14,8 @@ import {
 import { z } from 'zod';
 import { geminiOfferings } from './gemini-offerings';
 import { geminiOperationToResult } from './gemini-result';
-import type { GoogleProviderSettings } from './gemini-settings';
 import { parseGoogleError } from './google-error';
+import type { GoogleProviderSettings } from './google-settings';
 import { veoOperationResponseSchema, veoRequestBody } from './veo-wire';
 import { VERSION } from './version';
 

@@ -1,7 +1,7 @@
 import type { ProviderPlugin } from '@reelay/core';
 import { createGoogle } from './gemini-provider';
-import { type GoogleProviderSettings, geminiSettingsSchema } from './gemini-settings';
 import { startGoogleSandbox } from './google-sandbox';
+import { type GoogleProviderSettings, googleSettingsSchema } from './google-settings';
 import { VERSION } from './version';
 
 /** What a gateway loads by package name. The Gemini API's `webhookConfig` is not used: jobs are polled. */
@@ -10,7 +10,7 @@ export const plugin: ProviderPlugin<GoogleProviderSettings> = {
   id: 'google',
   name: 'Google Gemini API',
   version: VERSION,
-  settingsSchema: geminiSettingsSchema,
+  settingsSchema: googleSettingsSchema,
   env: [
     { name: 'GEMINI_API_KEY', setting: 'apiKey', kind: 'credential', description: 'Gemini API key' },
     {

@@ -1,5 +1,5 @@
 import type { ProviderSandbox, ProviderSandboxOptions } from '@reelay/core';
-import type { GoogleProviderSettings } from './gemini-settings';
+import type { GoogleProviderSettings } from './google-settings';
 
 /**
  * Starts the Gemini simulator and points the adapter at it. The simulator (and `@reelay/testing`) is imported

@@ -1,8 +1,8 @@
 export { type GoogleModelId, geminiOfferings } from './gemini-offerings';
 export { createGoogle } from './gemini-provider';
-export type { GoogleProviderSettings } from './gemini-settings';
 export { parseGoogleError } from './google-error';
 export { plugin } from './google-plugin';
+export type { GoogleProviderSettings } from './google-settings';
 export {
   VEO_EXTENSION_SECONDS,
   VEO_MAX_REFERENCE_IMAGES,

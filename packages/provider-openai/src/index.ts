@@ -1,4 +1,5 @@
 export { openAIOfferings } from './openai-offerings';
 export { plugin } from './openai-plugin';
-export { createOpenAI, type OpenAIProvider, type OpenAIProviderSettings } from './openai-provider';
+export { createOpenAI, type OpenAIProvider } from './openai-provider';
+export type { OpenAIProviderSettings } from './openai-settings';
 export { VERSION } from './version';

@@ -1,7 +1,7 @@
 import type { ProviderPlugin } from '@reelay/core';
-import { createOpenAI, type OpenAIProviderSettings } from './openai-provider';
+import { createOpenAI } from './openai-provider';
 import { startOpenAISandbox } from './openai-sandbox';
-import { settingsSchema } from './openai-settings';
+import { type OpenAIProviderSettings, openAISettingsSchema } from './openai-settings';
 import { VERSION } from './version';
 
 /** What a gateway loads by package name: settings, environment variables, sandbox and webhooks. */
@@ -10,7 +10,7 @@ export const plugin: ProviderPlugin<OpenAIProviderSettings> = {
   id: 'openai',
   name: 'OpenAI',
   version: VERSION,
-  settingsSchema,
+  settingsSchema: openAISettingsSchema,
   env: [
     { name: 'OPENAI_API_KEY', setting: 'apiKey', kind: 'credential', description: 'OpenAI API key' },
     {

@@ -16,32 +16,11 @@ import { parseOpenAIError } from './openai-error';
 import { openAIOfferings } from './openai-offerings';
 import { parseOperation, toOperation, videoPath } from './openai-operation';
 import { buildCreateBody } from './openai-request-body';
+import type { OpenAIProviderSettings } from './openai-settings';
 import { toPollResult } from './openai-status';
 import { parseOpenAIWebhook } from './openai-webhook';
 
 export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
-
-export type OpenAIProviderSettings = {
-  /**
-   * OpenAI API key, sent as `Authorization: Bearer <key>`. Default: the `OPENAI_API_KEY` environment
-   * variable, read at call time (not at creation), so a key set later is still found.
-   */
-  apiKey?: string;
-  /**
-   * API base URL. Default: the `OPENAI_BASE_URL` environment variable, else `https://api.openai.com/v1`.
-   * The key is only ever sent to this URL's origin.
-   */
-  baseURL?: string;
-  /** Extra headers on every request, e.g. `OpenAI-Organization` or `OpenAI-Project`. */
-  headers?: Record<string, string>;
-  /** Network timeouts in ms. Defaults: connect 10 s, headers 60 s, body 300 s. */
-  timeouts?: { connectMs?: number; headersMs?: number; bodyMs?: number };
-  /**
-   * The `whsec_…` secret of the project webhook, to verify `video.completed` / `video.failed` deliveries.
-   * Default: the `OPENAI_WEBHOOK_SECRET` environment variable, read when a webhook arrives.
-   */
-  webhookSecret?: string;
-};
 
 /** The OpenAI provider: the whole `VideoProvider` contract, with remix, delete and webhooks. */
 export type OpenAIProvider = VideoProvider & {

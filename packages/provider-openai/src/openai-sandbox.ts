@@ -1,5 +1,5 @@
 import type { ProviderSandbox, ProviderSandboxOptions } from '@reelay/core';
-import type { OpenAIProviderSettings } from './openai-provider';
+import type { OpenAIProviderSettings } from './openai-settings';
 
 /**
  * Starts the OpenAI simulator and points the adapter at it. `@reelay/testing` is imported here, at call

@@ -1,4 +1,5 @@
 export { replicateOfferings } from './replicate-offerings';
 export { plugin } from './replicate-plugin';
-export { createReplicate, type ReplicateProviderSettings } from './replicate-provider';
+export { createReplicate } from './replicate-provider';
+export type { ReplicateProviderSettings } from './replicate-settings';
 export { VERSION } from './version';

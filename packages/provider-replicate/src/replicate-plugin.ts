@@ -1,7 +1,7 @@
 import type { ProviderPlugin } from '@reelay/core';
-import { createReplicate, type ReplicateProviderSettings } from './replicate-provider';
+import { createReplicate } from './replicate-provider';
 import { startReplicateSandbox } from './replicate-sandbox';
-import { replicateSettingsSchema } from './replicate-settings';
+import { type ReplicateProviderSettings, replicateSettingsSchema } from './replicate-settings';
 import { VERSION } from './version';
 
 /** What a gateway loads by package name: settings, environment variables, sandbox and webhooks. */

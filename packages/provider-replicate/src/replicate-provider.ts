@@ -8,7 +8,6 @@ import {
 import {
   createProviderHttpClient,
   createSafeFetcher,
-  type HttpTimeouts,
   loadApiKey,
   type SafeFetcher,
   withoutTrailingSlash,
@@ -19,40 +18,11 @@ import { buildInput, secretValues } from './replicate-input';
 import { replicateOfferings } from './replicate-offerings';
 import { parseOperation, toOperation } from './replicate-operation';
 import { redactUpstreamError } from './replicate-redact';
-import type { webhookEvents } from './replicate-settings';
+import type { ReplicateProviderSettings } from './replicate-settings';
 import { toPollResult } from './replicate-status';
 import { parseReplicateWebhook } from './replicate-webhook';
 
 const DEFAULT_BASE_URL = 'https://api.replicate.com/v1';
-
-export type ReplicateProviderSettings = {
-  /**
-   * Replicate API token (`r8_…`), sent as `Authorization: Bearer <token>`.
-   * Default: the `REPLICATE_API_TOKEN` environment variable, read at call time.
-   */
-  apiKey?: string;
-  /**
-   * API base URL, including `/v1`. Default: the `REPLICATE_BASE_URL` environment variable, else
-   * `https://api.replicate.com/v1`. Credentials are only ever sent to this origin.
-   */
-  baseURL?: string;
-  /** Extra headers on every API call (a proxy's auth, say). */
-  headers?: Record<string, string>;
-  /** Connect, response-headers and body timeouts in ms. Defaults: 10 s, 60 s, 300 s. */
-  timeouts?: HttpTimeouts;
-  /**
-   * Standard Webhooks secret (`whsec_…`) for `parseWebhook`, from `GET /v1/webhooks/default/secret`.
-   * Default: the `REPLICATE_WEBHOOK_SECRET` environment variable, read at call time.
-   */
-  webhookSecret?: string;
-  /**
-   * HTTPS URL Replicate should POST prediction updates to. `undefined`: no webhook is registered and jobs
-   * are only polled.
-   */
-  webhookUrl?: string;
-  /** Which updates are delivered to `webhookUrl`. Default `['completed']`. */
-  webhookEventsFilter?: Array<(typeof webhookEvents)[number]>;
-};
 
 /**
  * A Replicate provider: official video models through the predictions API.

@@ -1,5 +1,5 @@
 import type { ProviderSandbox, ProviderSandboxOptions } from '@reelay/core';
-import type { ReplicateProviderSettings } from './replicate-provider';
+import type { ReplicateProviderSettings } from './replicate-settings';
 
 /**
  * Starts the Replicate simulator and points the adapter at it. `@reelay/testing` is imported here, at

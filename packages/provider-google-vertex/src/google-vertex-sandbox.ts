@@ -1,5 +1,5 @@
 import type { ProviderSandbox, ProviderSandboxOptions } from '@reelay/core';
-import type { GoogleVertexProviderSettings } from './vertex-settings';
+import type { GoogleVertexProviderSettings } from './google-vertex-settings';
 
 /**
  * Starts the Vertex AI simulator (with its token endpoint and a service-account key file) and points the

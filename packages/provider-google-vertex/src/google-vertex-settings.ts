@@ -4,7 +4,7 @@ import { z } from 'zod';
 const { baseURL, headers, timeouts } = providerSettingsFields;
 
 /** The `google-vertex` section of a gateway config file, validated before `createGoogleVertex` sees it. */
-export const vertexSettingsSchema = z
+export const googleVertexSettingsSchema = z
   .object({
     /** Google Cloud project id. Default: `GOOGLE_VERTEX_PROJECT`. */
     project: z.string().trim().min(1).optional(),
@@ -30,4 +30,4 @@ export const vertexSettingsSchema = z
   })
   .strict();
 
-export type GoogleVertexProviderSettings = z.input<typeof vertexSettingsSchema>;
+export type GoogleVertexProviderSettings = z.input<typeof googleVertexSettingsSchema>;

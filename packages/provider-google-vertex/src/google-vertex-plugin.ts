@@ -1,8 +1,8 @@
 import type { ProviderPlugin } from '@reelay/core';
+import { startVertexSandbox } from './google-vertex-sandbox';
+import { type GoogleVertexProviderSettings, googleVertexSettingsSchema } from './google-vertex-settings';
 import { VERSION } from './version';
 import { createGoogleVertex } from './vertex-provider';
-import { startVertexSandbox } from './vertex-sandbox';
-import { type GoogleVertexProviderSettings, vertexSettingsSchema } from './vertex-settings';
 
 /** What a gateway loads by package name. Veo on Vertex can notify Pub/Sub, not a URL: jobs are polled. */
 export const plugin: ProviderPlugin<GoogleVertexProviderSettings> = {
@@ -10,7 +10,7 @@ export const plugin: ProviderPlugin<GoogleVertexProviderSettings> = {
   id: 'google-vertex',
   name: 'Google Vertex AI',
   version: VERSION,
-  settingsSchema: vertexSettingsSchema,
+  settingsSchema: googleVertexSettingsSchema,
   env: [
     {
       name: 'GOOGLE_APPLICATION_CREDENTIALS',

@@ -2,7 +2,7 @@ import { providerSettingsFields } from '@reelay/provider-utils';
 import { z } from 'zod';
 
 /** The `google` section of a gateway config file, validated before `createGoogle` sees it. */
-export const geminiSettingsSchema = z
+export const googleSettingsSchema = z
   .object({
     ...providerSettingsFields,
     /**
@@ -13,4 +13,4 @@ export const geminiSettingsSchema = z
   })
   .strict();
 
-export type GoogleProviderSettings = z.input<typeof geminiSettingsSchema>;
+export type GoogleProviderSettings = z.input<typeof googleSettingsSchema>;
