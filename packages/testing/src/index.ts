@@ -12,6 +12,7 @@ export * from './simulators/openai';
 export * from './simulators/replicate';
 export {
   defaultSimulatorBehavior,
+  type FaultKind,
   type FaultRule,
   type JobOutcome,
   jobPhase,

@@ -1,4 +1,4 @@
-export { type FaultRule, routeMatches } from './fault';
+export { type FaultKind, type FaultRule, routeMatches } from './fault';
 export type { RecordedRequest } from './recorded-request';
 export {
   defaultSimulatorBehavior,

@@ -1,3 +1,5 @@
+import type { FaultKind } from './fault';
+
 /** One request a simulator received, kept for assertions. */
 export type RecordedRequest = {
   method: string;
@@ -11,4 +13,11 @@ export type RecordedRequest = {
   json: unknown;
   /** Multipart fields (text parts as strings, file parts as `{ filename, contentType, size }`). */
   form: Record<string, string | { filename: string; contentType: string; size: number }> | undefined;
+  /** The fault injected into this request, if any. */
+  fault?: FaultKind;
+  /**
+   * Whether the simulator acted on the request (a create made a job), whatever the client then received;
+   * `false` while a `delay` runs and when a fault answered in its place. Count submissions with it.
+   */
+  handled?: boolean;
 };

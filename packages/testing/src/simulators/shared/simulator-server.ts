@@ -73,11 +73,20 @@ export async function startSimulatorServer(
       return;
     }
     const request = await toSimulatorRequest(incoming, url, method, rawBody);
-    requests.push(stripFiles(request));
+    const record: RecordedRequest = { ...stripFiles(request), handled: false };
+    requests.push(record);
 
     const fault = takeFault(method, url.pathname);
+    if (fault !== undefined) record.fault = fault.kind;
     if (fault?.kind === 'reset') {
       incoming.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'stall') {
+      // Silent until the client gives up; the timer only bounds a client that never does.
+      const timer = setTimeout(() => incoming.socket.destroy(), fault.ms ?? 300_000);
+      timer.unref();
+      incoming.socket.once('close', () => clearTimeout(timer));
       return;
     }
     if (fault?.kind === 'status') {
@@ -104,12 +113,31 @@ export async function startSimulatorServer(
       });
       return;
     }
+    if (fault?.kind === 'raw') {
+      send(outgoing, {
+        status: fault.status,
+        body: fault.body,
+        headers: { 'content-type': fault.contentType },
+      });
+      return;
+    }
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     const response = await options.handle(request);
+    record.handled = true;
     if (method !== 'GET' && method !== 'HEAD') options.afterChange?.();
     if (fault?.kind === 'hang-after-accept') {
       // The job now exists upstream, but the client never learns its id.
       setTimeout(() => incoming.socket.destroy(), 60_000).unref();
+      return;
+    }
+    if (fault?.kind === 'truncated') {
+      const { status, headers, body } = encode(response);
+      outgoing.writeHead(status, headers);
+      outgoing.write(body.subarray(0, Math.floor(body.byteLength / 2)), () => incoming.socket.destroy());
+      return;
+    }
+    if (fault?.kind === 'content-type') {
+      send(outgoing, { ...response, headers: { ...response.headers, 'content-type': fault.contentType } });
       return;
     }
     send(outgoing, response);
@@ -152,17 +180,27 @@ export async function startSimulatorServer(
 }
 
 function send(outgoing: ServerResponse, response: SimulatorResponse) {
+  const { status, headers, body } = encode(response);
+  outgoing.writeHead(status, headers);
+  outgoing.end(body);
+}
+
+/** The bytes and headers of an answer, `Content-Length` included. */
+function encode(response: SimulatorResponse): {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+} {
   const headers: Record<string, string> = { ...response.headers };
-  let body: Uint8Array | string = '';
+  let body = Buffer.alloc(0);
   if (response.json !== undefined) {
-    body = JSON.stringify(response.json);
+    body = Buffer.from(JSON.stringify(response.json));
     headers['content-type'] ??= 'application/json';
   } else if (response.body !== undefined) {
-    body = response.body;
+    body = typeof response.body === 'string' ? Buffer.from(response.body) : Buffer.from(response.body);
   }
-  headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-  outgoing.writeHead(response.status, headers);
-  outgoing.end(body);
+  headers['content-length'] = String(body.byteLength);
+  return { status: response.status, headers, body };
 }
 
 async function readBody(incoming: IncomingMessage, max: number): Promise<Buffer | undefined> {

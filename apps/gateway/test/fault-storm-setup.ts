@@ -1,0 +1,168 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type KlingSimulator, startKlingSimulator } from '@reelay/provider-kling/simulator';
+import { type RunwaySimulator, startRunwaySimulator } from '@reelay/provider-runway/simulator';
+import {
+  type FalSimulator,
+  type RecordedRequest,
+  type ReplicateSimulator,
+  startFalSimulator,
+  startReplicateSimulator,
+  type VideoSimulator,
+} from '@reelay/testing';
+import { startTestGateway, type TestGateway } from './test-gateway';
+
+/** How long the gateway waits for a provider's response headers: a `stall` outlasts it. */
+export const UPSTREAM_HEADERS_TIMEOUT_MS = 2_000;
+
+/** One provider of the storm: its simulator, a model pinned to it, and how to tell its requests apart. */
+export type StormProvider = {
+  id: 'fal' | 'replicate' | 'runway' | 'kling';
+  /** A model pinned to this provider (`fal/veo-3.1`), so a fault reaches the provider it was injected into. */
+  model: string;
+  seconds: string;
+  simulator: VideoSimulator;
+  /** Create requests (submissions), as a fault route. */
+  createRoute: RegExp;
+  /** Status reads of a job (polls), as a fault route. */
+  pollRoute: RegExp;
+  /** Output files, as a fault route. */
+  outputRoute: string;
+};
+
+export type Storm = {
+  gateway: TestGateway;
+  providers: StormProvider[];
+  fal: FalSimulator;
+  replicate: ReplicateSimulator;
+  runway: RunwaySimulator;
+  kling: KlingSimulator;
+  close(): Promise<void>;
+};
+
+const behavior = { queueMs: 20, runMs: 80 };
+
+/**
+ * Four provider simulators started explicitly (not the sandbox), and the real gateway pointed at them the way
+ * an operator would: credentials and base URLs in a `REELAY_CONFIG` file that lists the built-in plugins with
+ * their settings, a short response-headers timeout among them, sandbox mode off.
+ */
+export async function startStorm(): Promise<Storm> {
+  const [fal, replicate, runway, kling] = await Promise.all([
+    startFalSimulator({ behavior }),
+    startReplicateSimulator({ behavior }),
+    startRunwaySimulator({ behavior }),
+    startKlingSimulator({ behavior }),
+  ]);
+  const timeouts = { connectMs: 2_000, headersMs: UPSTREAM_HEADERS_TIMEOUT_MS, bodyMs: 5_000 };
+  const configDir = await mkdtemp(join(tmpdir(), 'reelay-storm-config-'));
+  const configFile = join(configDir, 'reelay.json');
+  await writeFile(
+    configFile,
+    JSON.stringify({
+      plugins: [
+        {
+          package: '@reelay/provider-fal',
+          settings: { apiKey: fal.apiKey, baseURL: fal.baseURL, jwksUrl: fal.jwksUrl, timeouts },
+        },
+        {
+          package: '@reelay/provider-replicate',
+          settings: {
+            apiKey: replicate.apiKey,
+            baseURL: replicate.baseURL,
+            webhookSecret: replicate.webhookSecret,
+            timeouts,
+          },
+        },
+        {
+          package: '@reelay/provider-runway',
+          settings: { apiKey: runway.apiKey, baseURL: runway.baseURL, timeouts },
+        },
+        {
+          package: '@reelay/provider-kling',
+          settings: {
+            accessKey: kling.accessKey,
+            secretKey: kling.secretKey,
+            baseURL: kling.baseURL,
+            timeouts,
+          },
+        },
+      ],
+    }),
+  );
+  const gateway = await startTestGateway({
+    env: { REELAY_SANDBOX: '0', REELAY_CONFIG: configFile },
+    configure: (config) => {
+      // Long enough for any healthy job on a loaded machine; short enough that an abandoned one ends in the run.
+      config.jobDeadlineMs = 30_000;
+    },
+  });
+
+  const providers: StormProvider[] = [
+    {
+      id: 'fal',
+      model: 'fal/veo-3.1',
+      seconds: '4',
+      simulator: fal,
+      createRoute: /^POST \/(?!.*\/requests\/)/,
+      pollRoute: /^GET \/.+\/requests\/[^/]+(\/status)?$/,
+      outputRoute: 'GET /files/*',
+    },
+    {
+      id: 'replicate',
+      model: 'replicate/kling-3',
+      seconds: '5',
+      simulator: replicate,
+      createRoute: /^POST \/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/,
+      pollRoute: /^GET \/v1\/predictions\/[^/]+$/,
+      outputRoute: 'GET /files/*',
+    },
+    {
+      id: 'runway',
+      model: 'runway/runway-gen-4.5',
+      seconds: '5',
+      simulator: runway,
+      createRoute: /^POST \/v1\/(text|image)_to_video$/,
+      pollRoute: /^GET \/v1\/tasks\/[^/]+$/,
+      outputRoute: 'GET /files/*',
+    },
+    {
+      id: 'kling',
+      model: 'kling/kling-3',
+      seconds: '5',
+      simulator: kling,
+      createRoute: /^POST \/v1\/videos\/[\w-]+$/,
+      pollRoute: /^GET \/v1\/videos\/[\w-]+\/[^/]+$/,
+      outputRoute: 'GET /files/*',
+    },
+  ];
+
+  return {
+    gateway,
+    providers,
+    fal,
+    replicate,
+    runway,
+    kling,
+    async close() {
+      await gateway.stop();
+      await Promise.all([fal.close(), replicate.close(), runway.close(), kling.close()]);
+      await rm(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The submissions a simulator acted on (made a job) for one prompt: a fault that answered in its place made none. */
+export function submissionsOf(provider: StormProvider, prompt: string): number {
+  return provider.simulator.requests.filter(
+    (request) =>
+      provider.createRoute.test(`${request.method} ${request.path}`) &&
+      request.handled === true &&
+      mentions(request, prompt),
+  ).length;
+}
+
+function mentions(request: RecordedRequest, prompt: string): boolean {
+  return request.rawBody.includes(prompt) || JSON.stringify(request.form ?? {}).includes(prompt);
+}
