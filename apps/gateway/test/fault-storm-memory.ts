@@ -17,6 +17,17 @@ export async function measureMemory(): Promise<MemorySample> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const usage = process.memoryUsage();
-  const sockets = process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
-  return { heapUsed: usage.heapUsed, external: usage.external, sockets };
+  return { heapUsed: usage.heapUsed, external: usage.external, sockets: openSockets() };
+}
+
+/** Waits (up to 15 s, past the keep-alive timeouts) for the open sockets to fall to `target`; the count then. */
+export async function socketsSettle(target: number): Promise<number> {
+  const until = Date.now() + 15_000;
+  while (openSockets() > target && Date.now() < until)
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  return openSockets();
+}
+
+function openSockets(): number {
+  return process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
 }
