@@ -48,7 +48,7 @@ const behavior = { queueMs: 20, runMs: 80 };
  * an operator would: credentials and base URLs in a `REELAY_CONFIG` file that lists the built-in plugins with
  * their settings, a short response-headers timeout among them, sandbox mode off.
  */
-export async function startStorm(): Promise<Storm> {
+export async function startStorm(options: { firstPollMs?: number } = {}): Promise<Storm> {
   const [fal, replicate, runway, kling] = await Promise.all([
     startFalSimulator({ behavior }),
     startReplicateSimulator({ behavior }),
@@ -96,6 +96,11 @@ export async function startStorm(): Promise<Storm> {
     configure: (config) => {
       // Long enough for any healthy job on a loaded machine; short enough that an abandoned one ends in the run.
       config.jobDeadlineMs = 30_000;
+      // A first poll far away leaves provider webhooks as the only way a job can end.
+      if (options.firstPollMs !== undefined) {
+        const at = options.firstPollMs;
+        config.pollBackoff = { initialMs: at, maxMs: at, factor: 1, jitter: 0 };
+      }
     },
   });
 

@@ -42,6 +42,15 @@ describe('provider webhooks', () => {
     );
   });
 
+  it('should keep a pushed end over a stale delivery that arrives after it (out of order)', async () => {
+    const { setup, video, upstreamId, upstream } = await startedJob();
+    // Both land before the tracker runs: the late 'running' must not hide the 'succeeded' until the next poll.
+    await setup.engine.receiveProviderWebhook('alpha', fakeWebhook({ id: upstreamId, status: 'succeeded' }));
+    await setup.engine.receiveProviderWebhook('alpha', fakeWebhook({ id: upstreamId, status: 'running' }));
+    await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
+    expect(upstream.polls).toBe(0);
+  });
+
   it('should fail a job from a failure webhook', async () => {
     const { setup, video, upstreamId, upstream } = await startedJob();
     await setup.engine.receiveProviderWebhook(

@@ -1,4 +1,4 @@
-import { ReelayError, type WebhookEvent, type WebhookRequest } from '@reelay/core';
+import { type PollResult, ReelayError, type WebhookEvent, type WebhookRequest } from '@reelay/core';
 import { WebhookVerificationError } from '@reelay/provider-utils';
 import type { EngineContext } from '../engine-context';
 import type { ProviderWebhookResult } from '../engine-types';
@@ -62,7 +62,18 @@ export async function receiveProviderWebhook(
   if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
     return result('already_final', job);
   }
-  if (event.result) ctx.pushedResults.set(job.id, event.result);
+  if (event.result && !endsBefore(ctx.pushedResults.get(job.id), event.result)) {
+    ctx.pushedResults.set(job.id, event.result);
+  }
   ctx.scheduler.schedule(job.id, provider.id, ctx.now());
   return result(event.result ? 'accepted' : 'poll_scheduled', job);
+}
+
+/**
+ * Deliveries arrive out of order (a provider retries a late 'started' after 'completed'): one still waiting that
+ * ends the job is kept over a later one that says it still runs, which would hide the end until the next poll.
+ */
+function endsBefore(waiting: PollResult | undefined, incoming: PollResult): boolean {
+  const ends = (result: PollResult) => result.status === 'succeeded' || result.status === 'failed';
+  return waiting !== undefined && ends(waiting) && !ends(incoming);
 }
