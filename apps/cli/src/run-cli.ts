@@ -4,6 +4,7 @@ import { generateCommand } from './commands/generate';
 import { jobsCommand } from './commands/jobs';
 import { keysCommand } from './commands/keys';
 import { modelsCommand } from './commands/models';
+import { pluginCommand } from './commands/plugin';
 import { priceCommand } from './commands/price';
 import { serveCommand } from './commands/serve';
 import { simulatorsCommand } from './commands/simulators';
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   keysCommand,
   serveCommand,
   simulatorsCommand,
+  pluginCommand,
 ];
 
 function mainHelp(): string {
@@ -40,6 +42,7 @@ function mainHelp(): string {
     '  reelay generate "a paper boat on a rainy street" --model veo-3.1 --seconds 4 -o boat.mp4',
     '  reelay models',
     '  reelay price veo-3.1 --seconds 8 --resolution 1080p',
+    '  reelay plugin init acme',
     '',
   ].join('\n');
 }

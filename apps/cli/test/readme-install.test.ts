@@ -8,8 +8,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the repository's tooling, without type declarations.
 import { publishablePackages, tarballName } from '../../../tooling/release/publishable.mjs';
+import { notFoundRegistry } from './not-found-registry';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -150,15 +149,3 @@ describe('the install commands in the READMEs', () => {
     expect(ids).toContain('veo-3.1');
   }, 300_000);
 });
-
-/** A registry on loopback that has no package at all: every request is a 404 in the registry's JSON shape. */
-async function notFoundRegistry(): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((_request, response) => {
-    response.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
