@@ -202,6 +202,27 @@ describe('fault storm', () => {
     }
   });
 
+  it('fails a job whose output link expired before it was fetched, at once, with the reason, uncharged', async () => {
+    // Runway signs a fresh link on every read, so its outputs do not stay expired; Replicate says so in-band.
+    const expiring = storm.providers.filter((provider) => provider.id !== 'runway');
+    for (const provider of expiring) provider.simulator.configure({ outputTtlMs: 0 });
+    try {
+      const created = await Promise.all(expiring.map((provider) => create(provider, 'expired')));
+      for (const answer of created) {
+        expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        // Well before the 30 s deadline, which would end it with a reason that blames the provider's speed.
+        const video = await finalVideo(url, answer.videoId!, 15_000);
+        expect(video, answer.prompt).toMatchObject({
+          status: 'failed',
+          error: { code: expect.stringMatching(/^output_(unavailable|removed)$/) },
+        });
+        expect(video.metadata.cost?.micros ?? 0).toBe(0);
+      }
+    } finally {
+      for (const provider of expiring) provider.simulator.configure({ outputTtlMs: undefined });
+    }
+  });
+
   it('ends every job completed or failed with a reason, submitted at most once, failed ones uncharged', async () => {
     const videos = await listAllVideos(url);
     const byPrompt = new Map(answers.map((answer) => [answer.prompt, answer]));

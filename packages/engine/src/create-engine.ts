@@ -101,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
       },
     }),
     pushedResults: new Map(),
+    outputsGone: new Map(),
     secrets: {
       box: lazySecretBox(() => options.secretKey ?? loadSecretKey(options.dataDir)),
       names: options.registry.secretParameters,

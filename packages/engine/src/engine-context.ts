@@ -41,6 +41,8 @@ export type EngineContext = {
   webhooks: WebhookSender;
   /** Job states that arrived by provider webhook, taken by the job's next tracker step instead of a poll. */
   pushedResults: Map<string, PollResult>;
+  /** Downloads in a row that found a finished job's video gone (404/410), by job; dropped when tracking ends. */
+  outputsGone: Map<string, number>;
   /** Seals and blanks out the parameters plugins declare secret. */
   secrets: RequestSecrets;
   now: () => number;

@@ -2,10 +2,11 @@ import type { PollResult, VideoOutputFile, VideoProvider } from '@reelay/core';
 import { ReelayError } from '@reelay/core';
 import { cost } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
-import { logJob } from '../observability/job-log';
+import { logJob, logJobFailed } from '../observability/job-log';
 import type { JobRecord, StoredOutput } from '../store';
 import { jobEnded } from '../webhooks/job-ended';
 import { nextPoll } from './next-poll';
+import { goneStatus, OUTPUT_GONE_LIMIT, outputGoneMessage } from './output-gone';
 
 type Succeeded = Extract<PollResult, { status: 'succeeded' }>;
 
@@ -45,6 +46,13 @@ export async function finishJob(
           provider: provider.id,
           variant,
         });
+        const gone = goneStatus(error);
+        const tries = gone === undefined ? 0 : (ctx.outputsGone.get(job.id) ?? 0) + 1;
+        ctx.outputsGone.set(job.id, tries);
+        if (gone !== undefined && tries >= OUTPUT_GONE_LIMIT) {
+          await failOutputGone(ctx, job, provider, outputGoneMessage(provider.name, gone, tries));
+          return undefined;
+        }
         const next = nextPoll(ctx, job);
         await ctx.store.update(job.id, { pollCount: job.pollCount + 1, nextPollAt: next }, [
           'submitted',
@@ -110,4 +118,23 @@ function finalCost(ctx: EngineContext, job: JobRecord, actualSeconds: number | u
     if (ReelayError.isInstance(error)) return null;
     throw error;
   }
+}
+
+/** The provider finished, but its output is gone for good: the job fails, uncharged, with what happened. */
+async function failOutputGone(
+  ctx: EngineContext,
+  job: JobRecord,
+  provider: VideoProvider,
+  message: string,
+): Promise<void> {
+  const code = 'output_unavailable';
+  const failed = await ctx.store.update(
+    job.id,
+    { state: 'failed', error: { code, message }, completedAt: ctx.now(), nextPollAt: null },
+    ['submitted', 'in_progress'],
+  );
+  if (!failed) return;
+  ctx.metrics.jobsFailed({ provider: provider.id, code });
+  logJobFailed(ctx, job, code, message, provider.id);
+  await jobEnded(ctx, job.id);
 }

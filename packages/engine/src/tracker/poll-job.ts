@@ -14,6 +14,7 @@ import { nextPoll } from './next-poll';
  */
 export async function pollJob(ctx: EngineContext, id: string): Promise<number | undefined> {
   const next = await step(ctx, id);
+  if (next === undefined) ctx.outputsGone.delete(id);
   if (!ctx.pushedResults.has(id)) return next;
   // A webhook arrived during this step: applied now rather than after the backoff, unless the job is done.
   if (next === undefined) ctx.pushedResults.delete(id);
@@ -162,8 +163,13 @@ async function expireJob(ctx: EngineContext, job: JobRecord, provider: VideoProv
       outcome: cancelled ? 'ok' : 'error',
     });
   }
-  const minutes = Math.round(ctx.settings.jobDeadlineMs / 60_000);
-  const limit = minutes >= 1 ? `${minutes} min` : `${ctx.settings.jobDeadlineMs} ms`;
+  const deadline = ctx.settings.jobDeadlineMs;
+  const limit =
+    deadline % 60_000 === 0
+      ? `${deadline / 60_000} min`
+      : deadline >= 1000
+        ? `${Math.round(deadline / 1000)} s`
+        : `${deadline} ms`;
   const message =
     `The job did not finish within its deadline (${limit}) and ` +
     (cancelled
