@@ -14,7 +14,7 @@ import {
 import { startTestGateway, type TestGateway } from './test-gateway';
 
 /** How long the gateway waits for a provider's response headers: a `stall` outlasts it. */
-export const UPSTREAM_HEADERS_TIMEOUT_MS = 2_000;
+export const UPSTREAM_HEADERS_TIMEOUT_MS = 3_000;
 
 /** One provider of the storm: its simulator, a model pinned to it, and how to tell its requests apart. */
 export type StormProvider = {

@@ -9,7 +9,7 @@ type Delivery = { headers: Headers | Record<string, string>; rawBody: Uint8Array
  * out of order. The first poll is a minute away, so a job that ends during a test ended by a webhook; a delivery
  * that must change nothing is checked against a job still running.
  */
-describe('fault storm: provider webhooks', () => {
+describe('fault storm: provider webhooks', { timeout: 90_000 }, () => {
   let storm: Storm;
   let url: string;
   let run = 0;
