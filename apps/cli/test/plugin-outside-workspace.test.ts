@@ -94,9 +94,12 @@ describe('a plugin written outside the workspace, as docs/writing-a-plugin.md sa
 
     // Install the CLI, write the plugin, install, build, type-check, test and pack it, install it beside a gateway.
     const script = [...setup!.slice(1), ...plugin!, ...serve!.filter((line) => line !== SERVE_LINE)];
-    const built = await run('bash', ['-c', `set -euo pipefail\n${script.join('\n')}`], {
+    // The doc's `mktemp -d` folder is made under the test's own, which is removed at the end; `pwd` at the end
+    // tells where the gateway folder is.
+    mkdirSync(join(work, 'tmp'));
+    const built = await run('bash', ['-c', `set -euo pipefail\n${script.join('\n')}\npwd`], {
       cwd: work,
-      env,
+      env: { ...env, TMPDIR: join(work, 'tmp') },
       maxBuffer: 64 * 1024 * 1024,
     }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
       throw new Error(`the doc's commands failed: ${error.message}\n${error.stdout}\n${error.stderr}`);
@@ -105,8 +108,9 @@ describe('a plugin written outside the workspace, as docs/writing-a-plugin.md sa
     expect(built.stdout).toMatch(/acme provider contract/);
     expect(built.stdout).toMatch(/Tests\s+.*\d+ passed/);
     expect(built.stdout).not.toMatch(/\d+ failed/);
-    const pluginDir = join(work, 'acme-video', 'reelay-provider-acme');
-    const gatewayDir = join(work, 'acme-video', 'gateway');
+    const gatewayDir = built.stdout.trim().split('\n').at(-1)!;
+    expect(gatewayDir.startsWith(join(work, 'tmp'))).toBe(true);
+    const pluginDir = join(gatewayDir, '..', 'reelay-provider-acme');
     expect(existsSync(join(pluginDir, 'dist', 'index.js'))).toBe(true);
     // What the scaffold wrote follows the layout every plugin of this repository follows.
     execFileSync(process.execPath, [join(root, 'tooling/check-plugin-layout.mjs'), pluginDir], {

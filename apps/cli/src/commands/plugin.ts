@@ -7,6 +7,11 @@ import { pluginNames } from '../plugin-init/plugin-names';
 import { reelayVersions } from '../plugin-init/reelay-versions';
 import { writePlugin } from '../plugin-init/write-plugin';
 
+/**
+ * `reelay plugin init`: in the CLI rather than a separate `create-reelay-plugin` package, because an author needs
+ * `reelay` anyway to serve and try the plugin (`reelay serve`, `reelay generate`), and the CLI knows the versions
+ * of the Reelay packages it runs, which the new plugin then depends on; one package less to publish and keep in step.
+ */
 export const pluginCommand: Command = {
   name: 'plugin',
   summary: 'Start a new provider plugin package: adapter, offerings, simulator, contract tests, README.',
