@@ -7,6 +7,7 @@ import {
   finalVideo,
   getVideo,
   listAllVideos,
+  type Video,
   videoIdIn,
 } from './fault-storm-client';
 import { type MemorySample, measureMemory, socketsSettle } from './fault-storm-memory';
@@ -169,6 +170,22 @@ describe('fault storm', { timeout: 90_000 }, () => {
     expect(ambiguous.status).toBe(502);
     expect(submissionsOf(kling, ambiguous.prompt)).toBe(1);
     expect(submissionsOf(replicate, ambiguous.prompt)).toBe(0);
+  });
+
+  it('charges an n=2 request only for the video that was made when the other one was refused', async () => {
+    const fal = byId('fal');
+    fal.simulator.injectFault({ route: fal.createRoute, fault: { kind: 'status', status: 503 } });
+    const answer = await create(fal, 'children', { n: 2 });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(submissionsOf(fal, answer.prompt)).toBe(1);
+    const parent = (await finalVideo(url, answer.videoId!)) as Video & {
+      metadata: { children: Array<{ status: string; cost: { micros: number } | null; error: unknown }> };
+    };
+    const children = [...parent.metadata.children].sort((a, b) => a.status.localeCompare(b.status));
+    expect(children.map((child) => child.status)).toEqual(['completed', 'failed']);
+    expect(children[1]).toMatchObject({ cost: null, error: { code: expect.any(String) } });
+    expect(children[0]!.cost!.micros).toBeGreaterThan(0);
+    expect(parent.metadata.cost?.micros).toBe(children[0]!.cost!.micros);
   });
 
   it('completes every job through poll and download faults, once each, priced', async () => {
