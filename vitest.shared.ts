@@ -29,7 +29,8 @@ export const sharedTestConfig = defineConfig({
 /**
  * What tsup's `define` does at build time (tsup.shared.ts), for tests that run the source: `__PACKAGE_VERSION__`
  * becomes the version in the package.json nearest the file, so a plugin imported by another package's tests still
- * reports its own version. It runs after TypeScript is stripped, so only expressions are replaced.
+ * reports its own version. Only `src/version.ts` is rewritten (the one place a package reads it, as the layout check
+ * requires): a text replacement elsewhere could change a string or a pattern that merely names it.
  */
 function packageVersion(): Plugin {
   const versions = new Map<string, string>();
@@ -47,7 +48,8 @@ function packageVersion(): Plugin {
   return {
     name: 'reelay-package-version',
     transform(code, id) {
-      if (!code.includes('__PACKAGE_VERSION__') || id.includes('/node_modules/')) return undefined;
+      if (!/[\\/]src[\\/]version\.ts$/.test(id.split('?')[0]!) || id.includes('/node_modules/'))
+        return undefined;
       const version = versionAt(id.split('?')[0]!);
       if (version === undefined) return undefined;
       return { code: code.replace(/\b__PACKAGE_VERSION__\b/g, JSON.stringify(version)), map: null };
