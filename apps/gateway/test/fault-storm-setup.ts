@@ -5,9 +5,11 @@ import { type KlingSimulator, startKlingSimulator } from '@reelay/provider-kling
 import { type RunwaySimulator, startRunwaySimulator } from '@reelay/provider-runway/simulator';
 import {
   type FalSimulator,
+  type OpenAISimulator,
   type RecordedRequest,
   type ReplicateSimulator,
   startFalSimulator,
+  startOpenAISimulator,
   startReplicateSimulator,
   type VideoSimulator,
 } from '@reelay/testing';
@@ -18,7 +20,7 @@ export const UPSTREAM_HEADERS_TIMEOUT_MS = 3_000;
 
 /** One provider of the storm: its simulator, a model pinned to it, and how to tell its requests apart. */
 export type StormProvider = {
-  id: 'fal' | 'replicate' | 'runway' | 'kling';
+  id: 'openai' | 'fal' | 'replicate' | 'runway' | 'kling';
   /** A model pinned to this provider (`fal/veo-3.1`), so a fault reaches the provider it was injected into. */
   model: string;
   seconds: string;
@@ -28,12 +30,13 @@ export type StormProvider = {
   /** Status reads of a job (polls), as a fault route. */
   pollRoute: RegExp;
   /** Output files, as a fault route. */
-  outputRoute: string;
+  outputRoute: string | RegExp;
 };
 
 export type Storm = {
   gateway: TestGateway;
   providers: StormProvider[];
+  openai: OpenAISimulator;
   fal: FalSimulator;
   replicate: ReplicateSimulator;
   runway: RunwaySimulator;
@@ -44,12 +47,13 @@ export type Storm = {
 const behavior = { queueMs: 20, runMs: 80 };
 
 /**
- * Four provider simulators started explicitly (not the sandbox), and the real gateway pointed at them the way
+ * Five provider simulators started explicitly (not the sandbox), and the real gateway pointed at them the way
  * an operator would: credentials and base URLs in a `REELAY_CONFIG` file that lists the built-in plugins with
  * their settings, a short response-headers timeout among them, sandbox mode off.
  */
 export async function startStorm(options: { firstPollMs?: number } = {}): Promise<Storm> {
-  const [fal, replicate, runway, kling] = await Promise.all([
+  const [openai, fal, replicate, runway, kling] = await Promise.all([
+    startOpenAISimulator({ behavior }),
     startFalSimulator({ behavior }),
     startReplicateSimulator({ behavior }),
     startRunwaySimulator({ behavior }),
@@ -62,6 +66,15 @@ export async function startStorm(options: { firstPollMs?: number } = {}): Promis
     configFile,
     JSON.stringify({
       plugins: [
+        {
+          package: '@reelay/provider-openai',
+          settings: {
+            apiKey: openai.apiKey,
+            baseURL: openai.baseURL,
+            webhookSecret: openai.webhookSecret,
+            timeouts,
+          },
+        },
         {
           package: '@reelay/provider-fal',
           settings: { apiKey: fal.apiKey, baseURL: fal.baseURL, jwksUrl: fal.jwksUrl, timeouts },
@@ -106,6 +119,16 @@ export async function startStorm(options: { firstPollMs?: number } = {}): Promis
 
   const providers: StormProvider[] = [
     {
+      // Retired upstream, still routed: its outputs sit behind the key (`/content`), fetched as a stream.
+      id: 'openai',
+      model: 'openai/sora-2-pro',
+      seconds: '4',
+      simulator: openai,
+      createRoute: /^POST \/v1\/videos$/,
+      pollRoute: /^GET \/v1\/videos\/[^/]+$/,
+      outputRoute: /^GET \/v1\/videos\/[^/]+\/content$/,
+    },
+    {
       id: 'fal',
       model: 'fal/veo-3.1',
       seconds: '4',
@@ -146,13 +169,14 @@ export async function startStorm(options: { firstPollMs?: number } = {}): Promis
   return {
     gateway,
     providers,
+    openai,
     fal,
     replicate,
     runway,
     kling,
     async close() {
       await gateway.stop();
-      await Promise.all([fal.close(), replicate.close(), runway.close(), kling.close()]);
+      await Promise.all([openai.close(), fal.close(), replicate.close(), runway.close(), kling.close()]);
       await rm(configDir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@ import { type Storm, type StormProvider, startStorm, submissionsOf } from './fau
 type Delivery = { headers: Headers | Record<string, string>; rawBody: Uint8Array };
 
 /**
- * Provider webhooks in a storm, on the providers that send them (Replicate, fal): forged, replayed, duplicated and
+ * Provider webhooks in a storm, on the providers that send them (Replicate, fal, OpenAI): forged, replayed, duplicated and
  * out of order. The first poll is a minute away, so a job that ends during a test ended by a webhook; a delivery
  * that must change nothing is checked against a job still running.
  */
@@ -55,12 +55,13 @@ describe('fault storm: provider webhooks', { timeout: 90_000 }, () => {
       type: expect.any(String),
     });
   };
-  const tamper = (delivery: Delivery): Delivery => ({
-    headers: delivery.headers,
-    rawBody: new TextEncoder().encode(
-      new TextDecoder().decode(delivery.rawBody).replace(/"(succeeded|COMPLETED|OK)"/, '"failed"'),
-    ),
-  });
+  /** The delivery with its outcome flipped to a failure, signature kept. */
+  const tamper = (delivery: Delivery): Delivery => {
+    const body = new TextDecoder().decode(delivery.rawBody);
+    const forged = body.replace(/"(succeeded|COMPLETED|OK|video\.completed)"/, '"failed"');
+    expect(forged).not.toBe(body);
+    return { headers: delivery.headers, rawBody: new TextEncoder().encode(forged) };
+  };
 
   it('Replicate: refuses forged and stale-replayed deliveries, takes out-of-order ones, ends the job once', async () => {
     const replicate = storm.replicate;
@@ -120,6 +121,29 @@ describe('fault storm: provider webhooks', { timeout: 90_000 }, () => {
     expect(video.status).toBe('completed');
     expect((await deliver('fal', done)).body).toMatchObject({ outcome: 'already_final' });
     expect(submissionsOf(byId('fal'), job.prompt)).toBe(1);
+  });
+
+  it('OpenAI: refuses forged events; a signed one (an id only) polls the job once, its repeats change nothing', async () => {
+    const openai = storm.openai;
+    const job = await started(byId('openai'));
+    const done = await whenFinished(() => openai.webhookFor(job.upstreamId));
+
+    expectRefused(await deliver('openai', tamper(done)));
+    expectRefused(
+      await deliver('openai', { headers: { 'content-type': 'application/json' }, rawBody: done.rawBody }),
+    );
+    expect((await getVideo(url, job.id)).status).toBe('queued');
+
+    const answers = await Promise.all([deliver('openai', done), deliver('openai', done)]);
+    expect(answers.map((answer) => answer.body['outcome'])).toContain('poll_scheduled');
+    expect((await finalVideo(url, job.id, 10_000)).status).toBe('completed');
+    expect((await deliver('openai', done)).body).toMatchObject({ outcome: 'already_final' });
+    const polls = openai.requests.filter(
+      (request) => request.method === 'GET' && request.path === `/v1/videos/${job.upstreamId}`,
+    );
+    expect(polls.length).toBeGreaterThanOrEqual(1);
+    expect(polls.length).toBeLessThanOrEqual(2);
+    expect(submissionsOf(byId('openai'), job.prompt)).toBe(1);
   });
 
   it('a failure webhook fails the job with the reason, uncharged', async () => {

@@ -93,8 +93,8 @@ const outputFaults: FaultRule[] = [
 ];
 
 /**
- * The fault storm: the real gateway over real HTTP against four provider simulators (fal, Replicate, Runway,
- * Kling) that fail on purpose, by rules with counts (never by random timing). Whatever the providers do, a
+ * The fault storm: the real gateway over real HTTP against five provider simulators (OpenAI, fal, Replicate,
+ * Runway, Kling) that fail on purpose, by rules with counts (never by random timing). Whatever the providers do, a
  * client gets a video or an error it can act on, every job ends with a reason, no job is submitted twice,
  * nothing failed is charged, memory stays bounded, and the gateway recovers when the storm ends.
  */
