@@ -265,6 +265,14 @@ describe('fault storm', { timeout: 90_000 }, () => {
       if (video.status === 'completed') expect(submissions, answer.prompt).toBe(1);
     }
 
+    // Nothing the storm did reached the gateway's catch-all: no bare 500 on any route, polls included.
+    const lines = storm.gateway.logs.map(
+      (line) => JSON.parse(line) as { event?: string; status?: number; msg?: string },
+    );
+    const internal = lines.filter((line) => line.event === 'http.request' && line.status === 500);
+    expect(internal.map((line) => line.msg)).toEqual([]);
+    expect(lines.filter((line) => line.event === 'http.request').length).toBeGreaterThan(100);
+
     const usage = (await (await fetch(`${url}/v1/usage`)).json()) as {
       totals: { cost: { micros: number }; videos_completed: number };
     };
