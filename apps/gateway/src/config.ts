@@ -63,6 +63,7 @@ export type GatewayConfig = {
   jobDeadlineMs: number;
   pollBackoff: Partial<BackoffOptions> | undefined;
   providerRequestsPerSecond: number | undefined;
+  submitSettleMs: number | undefined;
   maxBodyBytes: number;
   sandboxBehavior: { queueMs: number; runMs: number };
   /** Absolute path of the config file read, if any. */
@@ -158,6 +159,7 @@ export async function loadConfig(
     jobDeadlineMs: deadlineMinutes * 60_000,
     pollBackoff: file.pollBackoff,
     providerRequestsPerSecond: file.providerRequestsPerSecond,
+    submitSettleMs: file.submitSettleMs,
     maxBodyBytes: file.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     sandboxBehavior: { queueMs: file.sandbox?.queueMs ?? 500, runMs: file.sandbox?.runMs ?? 3000 },
     configFile,

@@ -108,6 +108,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       ...(config.providerRequestsPerSecond
         ? { providerRequestsPerSecond: config.providerRequestsPerSecond }
         : {}),
+      ...(config.submitSettleMs !== undefined ? { submitSettleMs: config.submitSettleMs } : {}),
     });
     cleanups.push(() => engine.stop());
 

@@ -113,6 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
       sandbox: options.sandbox,
       retentionMs,
       jobDeadlineMs: options.jobDeadlineMs ?? 60 * 60 * 1000,
+      submitSettleMs: options.submitSettleMs ?? 30_000,
       backoff: { ...defaultPollBackoff, ...options.pollBackoff },
       imageLimits: { ...defaultImageLimits, maxBytes: options.maxImageBytes ?? defaultImageLimits.maxBytes },
       videoLimits: { ...defaultVideoLimits, maxBytes: options.maxVideoBytes ?? defaultVideoLimits.maxBytes },

@@ -17,6 +17,8 @@ export type EngineSettings = {
   sandbox: boolean;
   retentionMs: number;
   jobDeadlineMs: number;
+  /** How long after an interrupted submit started its provider is first asked about it. */
+  submitSettleMs: number;
   backoff: BackoffOptions;
   imageLimits: ImageLimits;
   videoLimits: VideoLimits;

@@ -38,6 +38,11 @@ export type EngineOptions = {
   pollBackoff?: Partial<BackoffOptions>;
   /** Poll budget per provider, requests per second. Default 10. */
   providerRequestsPerSecond?: number;
+  /**
+   * After a restart, how long after an interrupted submit started its provider is first asked about it: a
+   * create request still being handled when the process died may not be listed yet. Default 30 s.
+   */
+  submitSettleMs?: number;
   /** Millisecond clock. Default `Date.now`. */
   now?: () => number;
   /** Polls running at once across providers. Default 64. */

@@ -9,6 +9,7 @@ export const openAIVideoSchema = z.object({
   id: z.string().min(1),
   status: z.string(),
   model: z.string().nullish(),
+  prompt: z.string().nullish(),
   progress: z.number().nullish(),
   created_at: z.number().nullish(),
   completed_at: z.number().nullish(),
@@ -20,6 +21,13 @@ export const openAIVideoSchema = z.object({
 });
 
 export type OpenAIVideo = z.infer<typeof openAIVideoSchema>;
+
+/** A page of `GET /videos`: `{ object: "list", data, first_id, last_id, has_more }`. */
+export const openAIVideoListSchema = z.object({
+  data: z.array(openAIVideoSchema),
+  last_id: z.string().nullish(),
+  has_more: z.boolean().nullish(),
+});
 
 export const openAIDeletedSchema = z.object({
   id: z.string().nullish(),

@@ -13,6 +13,7 @@ import type {
 import { createProviderHttpClient, loadApiKey, withoutTrailingSlash } from '@reelay/provider-utils';
 import { openAIDeletedSchema, openAIVideoSchema } from './openai-api';
 import { parseOpenAIError } from './openai-error';
+import { findOpenAISubmission } from './openai-find-submission';
 import { openAIOfferings } from './openai-offerings';
 import { parseOperation, toOperation, videoPath } from './openai-operation';
 import { buildCreateBody } from './openai-request-body';
@@ -74,10 +75,15 @@ export function createOpenAI(settings: OpenAIProviderSettings = {}): OpenAIProvi
     name: 'OpenAI',
     baseURL,
     offerings: openAIOfferings,
+    callsBeforeCreate: true,
 
-    submit(request: SubmitRequest, options?: CallOptions): Promise<SubmitResult> {
-      return createVideo('/videos', buildCreateBody(request), options?.abortSignal);
+    async submit(request: SubmitRequest, options?: CallOptions): Promise<SubmitResult> {
+      const body = buildCreateBody(request);
+      await request.beforeCreate();
+      return createVideo('/videos', body, options?.abortSignal);
     },
+
+    findSubmission: (request, query, options) => findOpenAISubmission(http, request, query, options),
 
     async poll(operation: VideoOperation, options?: CallOptions): Promise<PollResult> {
       const { value } = await http.json({

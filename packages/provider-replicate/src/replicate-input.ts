@@ -23,9 +23,14 @@ export function buildInput(request: SubmitRequest): JsonObject {
 
 const SECRET_FIELD = /api_?key|token|secret|password/i;
 
+/** Whether an input field carries a credential (`openai_api_key`). */
+export function isSecretField(name: string): boolean {
+  return SECRET_FIELD.test(name);
+}
+
 /** Input values that are credentials (`openai_api_key`), to keep out of errors. */
 export function secretValues(input: JsonObject): string[] {
   return Object.entries(input)
-    .filter(([name, value]) => SECRET_FIELD.test(name) && typeof value === 'string' && value.length >= 6)
+    .filter(([name, value]) => isSecretField(name) && typeof value === 'string' && value.length >= 6)
     .map(([, value]) => value as string);
 }

@@ -14,6 +14,7 @@ import {
 } from '@reelay/provider-utils';
 import { replicatePredictionSchema } from './replicate-api';
 import { parseReplicateError } from './replicate-error';
+import { findReplicateSubmission } from './replicate-find-submission';
 import { buildInput, secretValues } from './replicate-input';
 import { replicateOfferings } from './replicate-offerings';
 import { parseOperation, toOperation } from './replicate-operation';
@@ -63,6 +64,7 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Video
     name: 'Replicate',
     baseURL,
     offerings: replicateOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options): Promise<SubmitResult> {
       const [owner, name, ...rest] = request.upstreamModel.split('/');
@@ -78,6 +80,7 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Video
         body['webhook'] = settings.webhookUrl;
         body['webhook_events_filter'] = settings.webhookEventsFilter ?? ['completed'];
       }
+      await request.beforeCreate();
       try {
         const { value } = await http.json({
           method: 'POST',
@@ -99,6 +102,9 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Video
         throw redactUpstreamError(error, secretValues(input));
       }
     },
+
+    findSubmission: (request, query, options) =>
+      findReplicateSubmission(http, baseURL, request, query, options),
 
     async poll(operation, options) {
       const { predictionId } = parseOperation(operation);

@@ -51,6 +51,11 @@ export const configFileSchema = z.strictObject({
     .optional(),
   /** Poll requests per second per provider. Default 10. */
   providerRequestsPerSecond: z.number().positive().optional(),
+  /**
+   * After a restart, how long (ms) after an interrupted submit started the provider is first asked whether it
+   * arrived; a create still being handled when the gateway died may not be listed before. Default 30000.
+   */
+  submitSettleMs: z.number().int().nonnegative().optional(),
   /** Largest accepted request body, in bytes. Default 25 MiB. */
   maxBodyBytes: z.number().int().positive().optional(),
   /** How long sandbox jobs queue and render, in ms. */

@@ -11,6 +11,10 @@ export function toSubmitRequest(options: {
   lastFrame?: ImageInput | undefined;
   referenceImages?: ImageInput[] | undefined;
   video?: VideoInput | undefined;
+  /** Reelay's job id, sent where the provider echoes a client reference. Default: none. */
+  reference?: string | undefined;
+  /** Called by adapters right before the create request. Default: does nothing. */
+  beforeCreate?: (() => Promise<void>) | undefined;
 }): SubmitRequest {
   const { offering, normalized } = options;
   return {
@@ -26,5 +30,9 @@ export function toSubmitRequest(options: {
     dimensions: normalized.dimensions,
     tier: normalized.tier,
     seconds: normalized.seconds,
+    reference: options.reference,
+    beforeCreate: options.beforeCreate ?? noBeforeCreate,
   };
 }
+
+async function noBeforeCreate(): Promise<void> {}

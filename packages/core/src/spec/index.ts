@@ -1,5 +1,6 @@
 export * from './capabilities';
 export * from './catalog-model';
+export * from './find-submission';
 export * from './json-value';
 export * from './offering';
 export type * from './operation';

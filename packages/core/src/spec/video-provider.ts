@@ -1,4 +1,5 @@
 import type { Dimensions, ResolutionTier, VideoMode } from './capabilities';
+import type { FindSubmissionQuery, FindSubmissionResult } from './find-submission';
 import type { JsonObject } from './json-value';
 import type { VideoOffering } from './offering';
 import type { ContentResult, PollResult, SubmitResult, VideoOperation, VideoOutputFile } from './operation';
@@ -42,6 +43,19 @@ export type SubmitRequest = {
   dimensions: Dimensions;
   tier: ResolutionTier;
   seconds: number;
+  /**
+   * Reelay's id for this job. Adapters send it where the provider keeps and echoes a client reference (an
+   * external task id, metadata), so `findSubmission` can look the job up by it. `undefined` outside the engine.
+   */
+  reference: string | undefined;
+  /**
+   * Call (and await) right before sending the request that creates the upstream job, after any preparatory
+   * call (an upload, a token). The engine records there that the submit is on the wire: a crash before it
+   * leaves a job that is simply submitted again; a failure thrown before it proves nothing was created. It
+   * throws when the job must not be sent any more (deleted meanwhile); let that error propagate. Only
+   * providers that declare `callsBeforeCreate` are trusted to call it.
+   */
+  beforeCreate: () => Promise<void>;
 };
 
 export type CallOptions = {
@@ -72,6 +86,12 @@ export interface VideoProvider {
   /** The origin credentials may be sent to; URLs from responses on this origin are trusted. */
   readonly baseURL: string;
   readonly offerings: readonly VideoOffering[];
+  /**
+   * `true` when `submit` calls `request.beforeCreate()` right before the create request. Otherwise the engine
+   * records the submit as started before calling `submit`, so a crash during the adapter's own preparation
+   * leaves a job whose fate must be looked up instead of one that is simply sent again.
+   */
+  readonly callsBeforeCreate?: boolean;
 
   submit(request: SubmitRequest, options?: CallOptions): Promise<SubmitResult>;
   poll(operation: VideoOperation, options?: CallOptions): Promise<PollResult>;
@@ -85,4 +105,15 @@ export interface VideoProvider {
   delete?(operation: VideoOperation, options?: CallOptions): Promise<void>;
   /** Verifies and decodes a webhook delivery; returns `undefined` for events that carry nothing to act on. */
   parseWebhook?(request: WebhookRequest): Promise<WebhookEvent | undefined>;
+  /**
+   * Looks up, after a crash lost a submit's answer, whether `request` reached the provider in the query's
+   * window. Answer `found` or `none` only when the provider's own records prove it (a complete listing or a
+   * lookup by the reference); anything less is `unknown`. Never create or change anything upstream here.
+   * Leave it out when the provider cannot be asked: interrupted submits then fail with `submit_interrupted`.
+   */
+  findSubmission?(
+    request: SubmitRequest,
+    query: FindSubmissionQuery,
+    options?: CallOptions,
+  ): Promise<FindSubmissionResult>;
 }

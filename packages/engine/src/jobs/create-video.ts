@@ -119,8 +119,9 @@ async function create(
   const stamp = ctx.now();
   const records = jobs.map((job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp }));
   const toSubmit = records.length === 1 ? records : records.slice(1);
+  const firstMarked = marksBeforeSubmit(plan);
   const outcomes = await Promise.all(
-    toSubmit.map((job) => submitJob(ctx, job, plan, sources, { firstMarked: true })),
+    toSubmit.map((job) => submitJob(ctx, job, plan, sources, { firstMarked })),
   );
   await releaseInputFiles(ctx, { id, parentId: null, ...files });
 
@@ -185,15 +186,18 @@ function buildJobs(
     deadlineAt: now + ctx.settings.jobDeadlineMs,
   };
   const n = stored.n ?? 1;
-  // Inserted already marked `submitting` for the first candidate: the write-ahead marker costs no extra commit.
+  // Inserted already marked `submitting` for the first candidate, so the write-ahead marker costs no extra
+  // commit, unless its adapter marks the job itself right before its create request (after its uploads).
+  const premarked = marksBeforeSubmit(plan);
   const marked = {
     ...base,
     request: sealRequest(ctx.secrets, stored),
     provider,
     offeringId,
     upstreamModel,
-    state: 'submitting' as const,
-    submitAttempt: 1,
+    state: premarked ? ('submitting' as const) : ('queued_local' as const),
+    submitAttempt: premarked ? 1 : 0,
+    submittedAt: premarked ? now : null,
   };
   if (n === 1) return [newJob({ ...marked, id: input.id, kind: 'single' })];
   const parent = newJob({
@@ -218,6 +222,11 @@ function buildJobs(
     newJob({ ...marked, id: newVideoId(), kind: 'child', parentId: input.id, childIndex: index }),
   );
   return [parent, ...children];
+}
+
+/** Whether the first candidate's job is stored already `submitting` (its adapter does not call `beforeCreate`). */
+function marksBeforeSubmit(plan: RoutePlan): boolean {
+  return plan.candidates[0]!.provider.callsBeforeCreate !== true;
 }
 
 function logCreated(ctx: EngineContext, job: NewJob, plan: RoutePlan, owner: string): void {

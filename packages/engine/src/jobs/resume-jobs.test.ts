@@ -55,7 +55,9 @@ describe('resume on start', () => {
       return video.status === 'failed' ? video : undefined;
     });
     expect(failed.error).toMatchObject({ code: 'submit_interrupted' });
-    expect(failed.error?.message).toMatch(/stopped while submitting.*check the alpha dashboard/);
+    expect(failed.error?.message).toMatch(
+      /stopped while submitting.*alpha offers no way to look a submission up.*Check the alpha dashboard/,
+    );
     expect(failed.metadata['attempts']).toEqual([
       { provider: 'alpha', offering: 'alpha/test-model', outcome: 'interrupted' },
     ]);

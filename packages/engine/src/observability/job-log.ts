@@ -7,6 +7,7 @@ export type JobEvent =
   | 'job.created'
   | 'job.prompt'
   | 'job.submitted'
+  | 'job.submit_looked_up'
   | 'job.attempt_failed'
   | 'job.fell_back'
   | 'job.polled'

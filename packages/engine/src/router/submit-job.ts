@@ -28,9 +28,11 @@ export type SubmitOptions = {
 };
 
 /**
- * Submits one stored job, trying candidates in order. Before each call the job is marked `submitting`
- * (write-ahead), after it `submitted` with the operation, so a crash in between is detected on restart and
- * never resubmitted blindly. Moves to the next candidate only when the failure proves nothing was created.
+ * Submits one stored job, trying candidates in order. Right before the create request the job is marked
+ * `submitting` (write-ahead), after it `submitted` with the operation, so a crash in between is detected on
+ * restart and looked up, never resubmitted blindly. The mark is written when the adapter calls
+ * `beforeCreate` (after its uploads), or before `submit` for adapters that do not call it. Moves to the
+ * next candidate only when the failure proves nothing was created.
  */
 export async function submitJob(
   ctx: EngineContext,
@@ -62,14 +64,26 @@ export async function submitJob(
         offering: candidate.offering.id,
       });
     }
-    if (index > 0 || !options.firstMarked) {
+    const mark = async () => {
       attemptNumber += 1;
-      const marked = await write(
-        { state: 'submitting', submitAttempt: attemptNumber, ...candidateFields(plan, candidate) },
-        ['queued_local'],
-      );
-      if (!marked) return { ok: true, job: record }; // deleted meanwhile: nothing to send
+      const fields = {
+        submitAttempt: attemptNumber,
+        submittedAt: ctx.now(),
+        ...candidateFields(plan, candidate),
+      };
+      return write({ state: 'submitting', ...fields }, ['queued_local']);
+    };
+    // Whether the job is recorded as on the wire; until it is, a crash leaves it `queued_local` (sent again).
+    let marked = index === 0 && options.firstMarked === true;
+    if (!marked && candidate.provider.callsBeforeCreate !== true) {
+      if (!(await mark())) return { ok: true, job: record }; // deleted meanwhile: nothing to send
+      marked = true;
     }
+    const beforeCreate = async () => {
+      if (marked) return;
+      if (!(await mark())) throw new SubmitWithdrawn(job.id);
+      marked = true;
+    };
 
     const provider = candidate.offering.provider;
     const startedAt = performance.now();
@@ -89,17 +103,22 @@ export async function submitJob(
           },
         },
         async (span) => {
-          const submitted = await candidate.provider.submit(submitRequest(candidate, job.prompt, inputs));
+          const submitted = await candidate.provider.submit(
+            submitRequest(candidate, job.prompt, inputs, { reference: job.id, beforeCreate }),
+          );
           span.setAttribute('reelay.upstream_id', submitted.upstreamId);
           return submitted;
         },
       );
     } catch (error) {
+      if (error instanceof SubmitWithdrawn) return { ok: true, job: record }; // deleted before it was sent
       tried += 1;
       const refusedHere = isAdapterRefusal(error);
       if (refusedHere) refusals.push(error);
       const report = candidate.normalized.report;
-      const failure = withoutSecrets(classifySubmitError(error), plan.secretValues);
+      const classified = withoutSecrets(classifySubmitError(error), plan.secretValues);
+      // The create request never left (an upload or a token failed first): nothing can exist upstream.
+      const failure = marked ? classified : { ...classified, nothingCreated: true };
       lifecycleNote ??= lifecycleNoteFor(failure, plan.modelId, plan.lifecycle, report);
       // An adapter's own refusal made no request, so it counts as none.
       if (!refusedHere) ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
@@ -126,7 +145,7 @@ export async function submitJob(
           Object.assign(record, await failJob(ctx, record, attempts, error, provider));
           return { ok: false, error, job: record };
         }
-        await write({ state: 'queued_local', attempts }, ['submitting']);
+        await write({ state: 'queued_local', attempts }, ['submitting', 'queued_local']);
         continue;
       }
       attempts.push({
@@ -136,7 +155,8 @@ export async function submitJob(
         error: toAttemptError(failure),
       });
       const ambiguous = ambiguousSubmitError(job.id, provider, failure);
-      Object.assign(record, await failJob(ctx, record, attempts, ambiguous, provider));
+      // Only while still ours to settle: another process may have adopted it after this one was presumed dead.
+      Object.assign(record, await failJob(ctx, record, attempts, ambiguous, provider, ['submitting']));
       return { ok: false, error: ambiguous, job: record };
     }
     ctx.metrics.observeSubmit(provider, (performance.now() - startedAt) / 1000);
@@ -157,7 +177,7 @@ export async function submitJob(
         submittedAt: now,
         nextPollAt,
       },
-      ['submitting'],
+      ['submitting', 'queued_local'],
     );
     ctx.metrics.jobsCreated({ provider });
     logJob(ctx, job, 'job.submitted', `submitted to ${provider} as ${result.upstreamId}`, {
@@ -169,6 +189,11 @@ export async function submitJob(
       duration_ms: Math.round(performance.now() - startedAt),
     });
     if (!stored) {
+      // Another process that took this job for an interrupted one found and adopted this very upstream job.
+      const current = await ctx.store.get(job.id);
+      if (current && current.deletedAt === null && current.upstreamId === result.upstreamId) {
+        return { ok: true, job: current };
+      }
       // Deleted while the submit was in flight: stop the upstream job we just started.
       await candidate.provider.cancel?.(result.operation).catch(() => undefined);
       return { ok: true, job: record };
@@ -208,8 +233,20 @@ export function candidateFields(plan: RoutePlan, candidate: RouteCandidate) {
   };
 }
 
+/** Thrown by `beforeCreate` when the job was deleted before its create request left. */
+class SubmitWithdrawn extends Error {
+  constructor(jobId: string) {
+    super(`${jobId} was deleted before it was sent; nothing was submitted.`);
+  }
+}
+
 /** The request for one candidate, each input file in the first form its offering takes. */
-function submitRequest(candidate: RouteCandidate, prompt: string, inputs: InputSources): SubmitRequest {
+export function submitRequest(
+  candidate: RouteCandidate,
+  prompt: string,
+  inputs: InputSources,
+  hooks: Pick<SubmitRequest, 'reference' | 'beforeCreate'>,
+): SubmitRequest {
   const capabilities = candidate.offering.capabilities;
   const references = capabilities.referenceImages;
   const video =
@@ -228,6 +265,7 @@ function submitRequest(candidate: RouteCandidate, prompt: string, inputs: InputS
       ? inputs.referenceImages.flatMap((image) => mediaForProvider(references, image) ?? [])
       : [],
     video: video && { ...video, seconds: inputs.video?.seconds },
+    ...hooks,
   });
 }
 
@@ -237,6 +275,8 @@ export async function failJob(
   attempts: Attempt[],
   error: ReelayError,
   provider: string | null,
+  /** Fail it only while it is in one of these states (a compare-and-set); `{}` is returned when it was not. */
+  onlyIn?: readonly JobState[],
 ): Promise<JobPatch> {
   const patch: JobPatch = {
     ...forgetSecrets(ctx, job),
@@ -253,14 +293,14 @@ export async function failJob(
     completedAt: ctx.now(),
     nextPollAt: null,
   };
-  await ctx.store.update(job.id, patch);
+  if (!(await ctx.store.update(job.id, patch, onlyIn))) return {};
   ctx.metrics.jobsFailed({ provider: provider ?? 'none', code: error.code ?? 'failed' });
   logJobFailed(ctx, job, error.code ?? 'failed', error.message, provider);
   return patch;
 }
 
 /** Once a submit is acknowledged (or the job gave up), the job no longer needs its secrets: drop them. */
-function forgetSecrets(ctx: EngineContext, job: Pick<JobRecord, 'request'>): JobPatch {
+export function forgetSecrets(ctx: EngineContext, job: Pick<JobRecord, 'request'>): JobPatch {
   return job.request.sealed === undefined ? {} : { request: publicRequest(ctx.secrets, job.request) };
 }
 

@@ -58,10 +58,21 @@ export type FakeProviderOptions = {
    * extends and edits videos (uploads of at most 20 s; extension segments of 2–6 s).
    */
   inputs?: boolean;
+  /**
+   * Sends the job's reference with each submit and implements `findSubmission` by looking it up
+   * (`GET /jobs?reference=`), as a provider that echoes a client reference does.
+   */
+  lookup?: boolean;
+  /**
+   * Uploads first (`POST /uploads`), then calls `beforeCreate`, then creates the job, and declares
+   * `callsBeforeCreate`, as adapters with pre-work do.
+   */
+  uploadFirst?: boolean;
 };
 
 const operationSchema = z.object({ id: z.string() });
 const submitSchema = z.object({ id: z.string() });
+const lookupSchema = z.object({ data: z.array(z.object({ id: z.string() })) });
 const statusSchema = z.object({
   id: z.string(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'canceled']),
@@ -208,10 +219,15 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
                     size: image.data.byteLength,
                   },
                 };
+      if (options.uploadFirst) {
+        await http.json({ method: 'POST', path: '/uploads', body: {}, schema: z.unknown() });
+        await request.beforeCreate();
+      }
       const { value } = await http.json({
         method: 'POST',
         path: '/jobs',
         body: {
+          ...(options.lookup && request.reference ? { reference: request.reference } : {}),
           model: request.upstreamModel,
           prompt: request.prompt,
           ...request.body,
@@ -256,6 +272,22 @@ export function createFakeProvider(options: FakeProviderOptions): VideoProvider 
       };
     },
   };
+  if (options.uploadFirst) Object.assign(provider, { callsBeforeCreate: true });
+  if (options.lookup) {
+    provider.findSubmission = async (_request, query) => {
+      const { value } = await http.json({
+        method: 'GET',
+        path: '/jobs',
+        query: { reference: query.reference },
+        schema: lookupSchema,
+      });
+      if (value.data.length === 0) return { status: 'none' };
+      return {
+        status: 'found',
+        submissions: value.data.map((job) => ({ operation: { id: job.id }, upstreamId: job.id })),
+      };
+    };
+  }
   if (options.remix) {
     provider.remix = async (operation, prompt) => {
       const { value } = await http.json({

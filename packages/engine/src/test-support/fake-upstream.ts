@@ -22,6 +22,12 @@ export type FakeUpstream = {
   jobs: Map<string, FakeJob>;
   /** POST /jobs requests received, faulted or not. */
   submitRequests: number;
+  /** POST /uploads requests received. */
+  uploadRequests: number;
+  /** How long POST /uploads takes. Default 0. */
+  uploadDelayMs: number;
+  /** Makes the next `GET /jobs?reference=` lookups answer 503 this many times. */
+  failLookups: number;
   failNextSubmits(fault: SubmitFault, times?: number): void;
   /** Polls a job needs before it finishes. Default 2. */
   pollsToFinish: number;
@@ -71,6 +77,9 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     origin: '',
     jobs: new Map(),
     submitRequests: 0,
+    uploadRequests: 0,
+    uploadDelayMs: 0,
+    failLookups: 0,
     pollsToFinish: 2,
     outcome: 'succeed',
     billedMicros: undefined,
@@ -118,6 +127,22 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
         return;
       }
       return send(response, 201, { id: job.id, status: 'queued' });
+    }
+    if (request.method === 'POST' && url.pathname === '/uploads') {
+      upstream.uploadRequests += 1;
+      await new Promise((resolve) => setTimeout(resolve, upstream.uploadDelayMs));
+      return send(response, 201, { id: `upload_${randomBytes(4).toString('hex')}` });
+    }
+    if (request.method === 'GET' && url.pathname === '/jobs') {
+      if (upstream.failLookups > 0) {
+        upstream.failLookups -= 1;
+        return send(response, 503, { error: { message: 'lookups are unavailable', type: 'server_error' } });
+      }
+      const reference = url.searchParams.get('reference');
+      const data = [...upstream.jobs.values()]
+        .filter((each) => !each.deleted && each.body['reference'] === reference)
+        .map((each) => ({ id: each.id }));
+      return send(response, 200, { data });
     }
     const job = parts[0] === 'jobs' && parts[1] ? upstream.jobs.get(parts[1]) : undefined;
     if (!job || job.deleted)

@@ -40,6 +40,8 @@ export type ReplicateSimulatorOptions = {
    * accepted before (on the same port when it is free). Default: memory only.
    */
   stateDir?: string | undefined;
+  /** Predictions per page of `GET /v1/predictions`. Default 100, as the real API. */
+  listPageSize?: number;
 };
 
 export type ReplicateSimulator = VideoSimulator & {
@@ -73,6 +75,7 @@ export async function startReplicateSimulator(
   const jobs = stored.jobs;
   let outcomes: JobOutcome[] = [];
   const renders = createRenderCache();
+  const listPageSize = options.listPageSize ?? 100;
 
   const server = await startSimulatorServer(
     {
@@ -104,10 +107,7 @@ export async function startReplicateSimulator(
       const modelId = typeof version === 'string' ? version.split(':')[0]! : '';
       return createPrediction(modelId, request);
     }
-    if (path === '/v1/predictions' && method === 'GET') {
-      const results = [...jobs.values()].reverse().map((job) => view(job));
-      return { status: 200, json: { next: null, previous: null, results } };
-    }
+    if (path === '/v1/predictions' && method === 'GET') return listPredictions(request.query);
     const one = /^\/v1\/predictions\/([a-z0-9]+)(\/cancel)?$/.exec(path);
     if (one) {
       const job = jobs.get(one[1]!);
@@ -119,6 +119,48 @@ export async function startReplicateSimulator(
       return { status: 200, json: { key: webhookSecret } };
     }
     return notFound();
+  }
+
+  /**
+   * `GET /v1/predictions`: newest first, `listPageSize` a page, `next`/`previous` as full URLs carrying a
+   * `cursor`; `created_after` / `created_before` (ISO 8601) bound `created_at`, as the real API's filters do.
+   */
+  function listPredictions(query: Record<string, string>): SimulatorResponse {
+    const bounds: Record<string, number> = {};
+    for (const name of ['created_after', 'created_before'] as const) {
+      const text = query[name];
+      if (text === undefined) continue;
+      const at = Date.parse(text);
+      if (Number.isNaN(at)) {
+        return invalidInput([
+          { type: 'format', field: name, description: `Does not match format 'date-time'` },
+        ]);
+      }
+      bounds[name] = at;
+    }
+    const offset = query['cursor'] === undefined ? 0 : decodeCursor(query['cursor']);
+    if (offset === undefined)
+      return problem(400, 'Invalid cursor', 'The cursor is not one this API returned.');
+    const selected = [...jobs.values()]
+      .filter((job) => bounds['created_after'] === undefined || job.createdAt > bounds['created_after'])
+      .filter((job) => bounds['created_before'] === undefined || job.createdAt < bounds['created_before'])
+      .reverse();
+    const results = selected.slice(offset, offset + listPageSize).map((job) => view(job));
+    const pageURL = (at: number) => {
+      const url = new URL(`${apiBase}/predictions`);
+      for (const [name, value] of Object.entries(query))
+        if (name !== 'cursor') url.searchParams.set(name, value);
+      url.searchParams.set('cursor', Buffer.from(`o=${at}`).toString('base64url'));
+      return url.toString();
+    };
+    return {
+      status: 200,
+      json: {
+        next: offset + listPageSize < selected.length ? pageURL(offset + listPageSize) : null,
+        previous: offset > 0 ? pageURL(Math.max(0, offset - listPageSize)) : null,
+        results,
+      },
+    };
   }
 
   function checkAuth(header: string | undefined): SimulatorResponse | undefined {
@@ -294,4 +336,9 @@ function predictionId(): string {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  const match = /^o=(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : undefined;
 }

@@ -1,0 +1,192 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type OpenAISimulator,
+  type RecordedRequest,
+  type ReplicateSimulator,
+  startOpenAISimulator,
+  startReplicateSimulator,
+} from '@reelay/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testStoreDatabase } from './test-gateway';
+
+const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
+const JOBS = 30;
+/** Milliseconds between firing the creates and the SIGKILL: before, while and after most submits. */
+const KILL_AFTER_MS = [15, 60, 150];
+
+type Video = { id: string; status: string; error: { code: string; message: string } | null };
+
+/**
+ * The gateway as its own process (`node --import tsx src/main.ts`) against simulators in this test process,
+ * so upstream submissions are counted across a SIGKILL in the middle of 30 concurrent creates and a restart.
+ */
+describe('creates interrupted by SIGKILL', () => {
+  let openai: OpenAISimulator;
+  let replicate: ReplicateSimulator;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let database: Awaited<ReturnType<typeof testStoreDatabase>>;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    const behavior = { queueMs: 200, runMs: 1200 };
+    [openai, replicate] = await Promise.all([
+      startOpenAISimulator({ behavior }),
+      startReplicateSimulator({ behavior }),
+    ]);
+    dataDir = await mkdtemp(join(tmpdir(), 'reelay-interrupted-'));
+    const configFile = join(dataDir, 'reelay.json');
+    await writeFile(
+      configFile,
+      JSON.stringify({
+        pollBackoff: { initialMs: 50, maxMs: 250, factor: 1.5, jitter: 0.1 },
+        providerRequestsPerSecond: 500,
+        // The simulators answer a create at once, so its request has long been handled after 1 s.
+        submitSettleMs: 1000,
+      }),
+    );
+    database = await testStoreDatabase();
+    env = {
+      ...(database ? { REELAY_DATABASE_URL: database.url } : {}),
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REELAY_DATA_DIR: join(dataDir, 'data'),
+      REELAY_CONFIG: configFile,
+      OPENAI_API_KEY: openai.apiKey,
+      OPENAI_BASE_URL: openai.baseURL,
+      REPLICATE_API_TOKEN: replicate.apiKey,
+      REPLICATE_BASE_URL: replicate.baseURL,
+    };
+  });
+
+  afterAll(async () => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.all([openai?.close(), replicate?.close()]);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await database?.drop();
+  });
+
+  function startChild(): Promise<{ child: ChildProcess; url: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: gatewayDir,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    children.push(child);
+    return new Promise((resolve, reject) => {
+      let output = '';
+      child.stderr?.setEncoding('utf8');
+      child.stderr?.on('data', (chunk: string) => {
+        output = (output + chunk).slice(-20_000);
+        const match = output.match(/listening on (http:\/\/[\w.:[\]-]+)/);
+        if (match?.[1]) resolve({ child, url: match[1] });
+      });
+      child.once('exit', (code, signal) =>
+        reject(new Error(`gateway exited (${code ?? signal}) before listening:\n${output}`)),
+      );
+    });
+  }
+
+  function exited(child: ChildProcess): Promise<void> {
+    return new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+  }
+
+  const creates = (requests: RecordedRequest[], isCreate: (request: RecordedRequest) => boolean) =>
+    requests.filter((request) => request.method === 'POST' && isCreate(request)).length;
+  const upstreamSubmissions = () =>
+    creates(openai.requests, (request) => request.path === '/v1/videos') +
+    creates(replicate.requests, (request) =>
+      /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/.test(request.path),
+    );
+
+  const bodies = [
+    { model: 'openai/sora-2-pro', size: '1280x720', seconds: 4 },
+    { model: 'replicate/kling-3', size: '1280x720', seconds: 5 },
+  ];
+
+  function create(url: string, run: number, index: number): Promise<Response> {
+    return fetch(`${url}/v1/videos`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `run-${run}-job-${index}` },
+      body: JSON.stringify({ ...bodies[index % bodies.length], prompt: `run ${run}: clip number ${index}` }),
+    });
+  }
+
+  async function finished(url: string, ids: string[]): Promise<Map<string, Video>> {
+    const done = new Map<string, Video>();
+    for (let round = 0; round < 300 && done.size < ids.length; round += 1) {
+      for (const id of ids) {
+        if (done.has(id)) continue;
+        const video = (await (await fetch(`${url}/v1/videos/${id}`)).json()) as Video;
+        if (video.status === 'completed' || video.status === 'failed') done.set(id, video);
+      }
+      if (done.size < ids.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return done;
+  }
+
+  it('completes all 30 creates with exactly 30 upstream submissions, whenever the kill lands', async () => {
+    let interruptedCreates = 0;
+    for (const [run, killAfterMs] of KILL_AFTER_MS.entries()) {
+      const before = upstreamSubmissions();
+      const first = await startChild();
+      const answers = Array.from({ length: JOBS }, (_, index) =>
+        create(first.url, run, index).then(
+          (response) => response.status,
+          () => 'reset' as const,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+      interruptedCreates += (await Promise.all(answers)).filter((status) => status !== 200).length;
+
+      const second = await startChild();
+      const retried = await Promise.all(
+        Array.from({ length: JOBS }, async (_, index) => {
+          const response = await create(second.url, run, index);
+          const body = (await response.json()) as Video & { error: unknown };
+          return { status: response.status, body };
+        }),
+      );
+      expect(retried.filter((answer) => answer.status !== 200)).toEqual([]);
+      const ids = retried.map((answer) => answer.body.id);
+      expect(new Set(ids).size).toBe(JOBS);
+
+      const done = await finished(second.url, ids);
+      const outcomes = ids.map((id) => {
+        const video = done.get(id);
+        return video?.status === 'completed'
+          ? 'completed'
+          : `${id}: ${video?.error?.message ?? 'unfinished'}`;
+      });
+      expect(outcomes.filter((outcome) => outcome !== 'completed')).toEqual([]);
+      expect({ killAfterMs, submissions: upstreamSubmissions() - before }).toEqual({
+        killAfterMs,
+        submissions: JOBS,
+      });
+
+      // Retried again, every create still answers its own job.
+      const again = await Promise.all(ids.map(async (_, index) => create(second.url, run, index)));
+      const againIds = await Promise.all(
+        again.map(async (response) => ((await response.json()) as Video).id),
+      );
+      expect(againIds).toEqual(ids);
+
+      second.child.kill('SIGKILL');
+      await exited(second.child);
+    }
+    // The kills landed mid-create: some first answers never came.
+    expect(interruptedCreates).toBeGreaterThan(0);
+  }, 120_000);
+});
