@@ -10,8 +10,12 @@ const HELP = `reelay-gateway — OpenAI-compatible /v1/videos for every AI video
 
 usage:
   reelay-gateway                      start the gateway (settings from the environment, see README)
-  reelay-gateway keys create <name>   create an API key (printed once)
-  reelay-gateway keys list            list API keys
+  reelay-gateway keys create <name> [--scope project|admin] [--daily-budget <usd>] [--monthly-budget <usd>]
+                                    [--rate-limit <requests per minute>]
+                                      create an API key (printed once)
+  reelay-gateway keys set <id> [--daily-budget …] [--monthly-budget …] [--rate-limit …]
+                                      change a key's limits ('none' lifts one)
+  reelay-gateway keys list            list API keys with their scopes and limits
   reelay-gateway keys revoke <id>     revoke an API key
   reelay-gateway usage [--start …] [--end …] [--group-by …] [--format json|csv]
                                       every key's usage (spend, videos, seconds, failures), as GET /v1/usage

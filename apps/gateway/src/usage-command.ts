@@ -13,7 +13,7 @@ with the same settings as the gateway. The options mean what GET /v1/usage's par
 
 /**
  * `reelay-gateway usage …`: the usage export of every key, for the operator (whoever can open the gateway's
- * store), while API keys have no admin scope. Writes JSON or CSV to `out`; returns the process exit code.
+ * store; over HTTP, an admin key sees the same). Writes JSON or CSV to `out`; returns the process exit code.
  */
 export async function runUsageCommand(argv: string[], io: KeysCommandIo): Promise<number> {
   let values: Record<string, string | undefined>;

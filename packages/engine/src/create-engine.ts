@@ -163,10 +163,14 @@ export function createEngine(options: EngineOptions): Engine {
       })),
     }),
     metricsText: () => ctx.metrics.text(),
-    // Until API keys have scopes, the operator is whoever reaches a gateway that has no keys (it then serves
-    // loopback clients only): they see every key's jobs. A key sees its own, as it sees only its own videos.
+    // An admin key, and whoever reaches a gateway that has no keys (it then serves loopback clients only), see
+    // every key's jobs; any other key sees its own, as it sees only its own videos.
     usage: (query, context) =>
-      buildUsageReport({ store: ctx.store, apiKeys, now }, query, context.apiKeyId ?? undefined),
+      buildUsageReport(
+        { store: ctx.store, apiKeys, now },
+        query,
+        context.key?.scope === 'admin' ? undefined : (context.apiKeyId ?? undefined),
+      ),
     apiKeys,
     start() {
       if (started || stopped) return;

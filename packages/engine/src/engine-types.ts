@@ -11,7 +11,7 @@ import type {
 } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
 import type { SafeFetcher } from '@reelay/provider-utils';
-import type { ApiKeys } from './keys/api-keys';
+import type { ApiKeyGrant, ApiKeys } from './keys/api-keys';
 import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 import type { Stores } from './store';
@@ -97,6 +97,11 @@ export type RequestContext = {
   apiKeyId: string | null;
   idempotencyKey?: string | undefined;
   requestId?: string | undefined;
+  /**
+   * The verified key's scope and limits (the gateway's auth sets it from `apiKeys.verify`). Without it a key is
+   * a `project` key; budgets are enforced either way, read by the store in the transaction of each create.
+   */
+  key?: ApiKeyGrant | undefined;
 };
 
 export type ProviderHealth = { id: string; state: CircuitState; consecutiveFailures: number };

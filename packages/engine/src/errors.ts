@@ -34,3 +34,33 @@ export function idempotencyKeyReused(key: string): InvalidRequestError {
       'Send the same body to get the original job back, or use a new key for a new request.',
   });
 }
+
+const limitMarker = markerOf('LimitExceededError');
+
+/**
+ * A key's rate limit or budget refused the request (429). The gateway sends `Retry-After: retryAfterSeconds`,
+ * and `x-should-retry: false` when an automatic retry cannot help (a spent budget), which the official OpenAI
+ * SDKs obey instead of retrying a 429.
+ */
+export class LimitExceededError extends ReelayError {
+  readonly [limitMarker] = true;
+  readonly retryAfterSeconds: number;
+  readonly retryable: boolean;
+
+  constructor(options: {
+    message: string;
+    type: string;
+    code: string;
+    retryAfterSeconds: number;
+    retryable: boolean;
+  }) {
+    super({ message: options.message, type: options.type, code: options.code, status: 429 });
+    this.name = 'LimitExceededError';
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.retryable = options.retryable;
+  }
+
+  static override isInstance(error: unknown): error is LimitExceededError {
+    return hasMarker(error, 'LimitExceededError');
+  }
+}

@@ -7,11 +7,26 @@ export type {
   ProviderWebhookResult,
   RequestContext,
 } from './engine-types';
-export { NotFoundError } from './errors';
+export { LimitExceededError, NotFoundError } from './errors';
 export { type ImageInfo, type ImageMediaType, readImageInfo } from './images';
-export type { ApiKeyRow, ApiKeyStore } from './keys/api-key-store';
-export { type ApiKeyInfo, type ApiKeys, createApiKeys, hashApiKey } from './keys/api-keys';
+export {
+  type ApiKeyLimits,
+  type ApiKeyRow,
+  type ApiKeyScope,
+  type ApiKeyStore,
+  apiKeyScopes,
+  type RequestWindow,
+} from './keys/api-key-store';
+export {
+  type ApiKeyGrant,
+  type ApiKeyInfo,
+  type ApiKeys,
+  type CreateApiKeyOptions,
+  createApiKeys,
+  hashApiKey,
+} from './keys/api-keys';
 export { openApiKeyStore } from './keys/open-api-key-store';
+export { retryAfterSeconds } from './keys/request-window';
 export type { EngineLogger, LogFields } from './observability/engine-logger';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export {

@@ -1,4 +1,5 @@
 import { InvalidRequestError, type OpenAIErrorBody, ReelayError, toOpenAIError } from '@reelay/core';
+import { LimitExceededError } from '@reelay/engine';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -32,6 +33,11 @@ export function errorResponse(error: unknown, c: Context<GatewayEnv>, logger: Ga
     status as ContentfulStatusCode,
   );
   if (status === 401) response.headers.set('www-authenticate', 'Bearer realm="reelay"');
+  if (LimitExceededError.isInstance(known)) {
+    response.headers.set('retry-after', String(known.retryAfterSeconds));
+    // The OpenAI SDKs retry a 429 unless told not to; a spent budget does not come back in seconds.
+    if (!known.retryable) response.headers.set('x-should-retry', 'false');
+  }
   return response;
 }
 

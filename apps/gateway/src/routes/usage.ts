@@ -8,8 +8,9 @@ const knownParams = Object.keys(usageQuerySchema.shape);
 
 /**
  * `GET /v1/usage`: spend, requests, videos, seconds and failures by day, key, model and provider, as JSON or
- * (with `format=csv` or `Accept: text/csv`) CSV. An API key sees its own jobs; a gateway without keys (loopback
- * only) shows every key's. See the README's "Usage export".
+ * (with `format=csv` or `Accept: text/csv`) CSV. A project key sees its own jobs; an admin key, and a gateway
+ * without keys (loopback only), every key's (`group_by=day,key` for spend and jobs per key per day). See the
+ * README's "Usage export".
  */
 export function registerUsage({ app, engine }: RouteDeps): void {
   app.get('/v1/usage', async (c) => {

@@ -3,6 +3,7 @@ import type { EngineContext } from '../engine-context';
 import type { CreateVideoResult, RequestContext } from '../engine-types';
 import { idempotencyKeyReused, videoNotFound } from '../errors';
 import { newVideoId } from '../ids';
+import { budgetCheck, budgetExceeded, pricedPlan } from '../keys/budget-guard';
 import { logJob } from '../observability/job-log';
 import { activeTraceParent } from '../observability/tracing';
 import { deprecationOf } from '../router/lifecycle';
@@ -97,20 +98,23 @@ async function create(
   // The source video is read first: its size and length decide which offerings can take it.
   const source = request.source ? await loadSourceVideo(ctx, request.source.video, context) : undefined;
   // Route before any image download: a request no offering can serve is refused first.
-  const plan = planRoute(ctx, stored, requestShape(request, source));
+  const plan = pricedPlan(planRoute(ctx, stored, requestShape(request, source)), context);
   await checkWebhookUrl(ctx, stored.webhook_url);
   const images = await loadRequestImages(ctx, request);
 
   const id = newVideoId();
   const { files, fresh } = storeRequestFiles(ctx, id, images, source);
   const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, files, requestId: context.requestId });
+  const videoIds = jobs.filter((job) => job.kind !== 'parent').map((job) => job.id);
   const inserted = await ctx.store.insert(
     jobs,
     key === undefined ? undefined : { owner, key, bodyHash, jobId: id },
+    budgetCheck(context, plan, videoIds, ctx.now()),
   );
   if (!inserted.inserted) {
-    // Another process took the key between our check and our insert.
     for (const file of filesOf(files)) await ctx.files.removeInput(file);
+    if ('budget' in inserted) throw budgetExceeded(inserted.budget, owner, ctx.now());
+    // Another process took the key between our check and our insert.
     return replay(ctx, key ?? '', bodyHash, inserted.existing);
   }
   logCreated(ctx, jobs[0]!, plan, owner);

@@ -2,6 +2,7 @@ import { type CreateVideoRequest, type DryRunResult, type DryRunRoute, formatDim
 import { microsToUsdString } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
+import { pricedPlan } from '../keys/budget-guard';
 import { deprecationOf } from '../router/lifecycle';
 import { planRoute, type RouteCandidate, type RoutePlan } from '../router/plan-route';
 import { toStoredRequest } from '../router/stored-request';
@@ -18,7 +19,7 @@ export async function dryRun(
   const request = validateRequest(input);
   const stored = toStoredRequest(request);
   const source = request.source ? await loadSourceVideo(ctx, request.source.video, context) : undefined;
-  const plan = planRoute(ctx, stored, requestShape(request, source));
+  const plan = pricedPlan(planRoute(ctx, stored, requestShape(request, source)), context);
   await checkWebhookUrl(ctx, stored.webhook_url);
   await loadRequestImages(ctx, request);
   const n = stored.n ?? 1;

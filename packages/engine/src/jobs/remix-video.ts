@@ -3,6 +3,7 @@ import { InvalidRequestError, type SubmitResult, type VideoObject } from '@reela
 import type { EngineContext } from '../engine-context';
 import type { RequestContext } from '../engine-types';
 import { newVideoId } from '../ids';
+import { budgetExceeded, reservationsFor } from '../keys/budget-guard';
 import { logJob } from '../observability/job-log';
 import {
   allAttemptsFailedError,
@@ -88,7 +89,9 @@ export async function remixVideo(
     createdAt: now,
     deadlineAt: now + ctx.settings.jobDeadlineMs,
   });
-  await ctx.store.insert([job]);
+  const budget = reservationsFor(context, [{ jobId: remixId, micros: job.costEstimateMicros ?? 0 }], now);
+  const inserted = await ctx.store.insert([job], undefined, budget);
+  if (!inserted.inserted && 'budget' in inserted) throw budgetExceeded(inserted.budget, job.owner, now);
 
   let result: SubmitResult;
   const attempt = { provider: provider.id, offering: offering.id };

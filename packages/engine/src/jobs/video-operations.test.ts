@@ -107,11 +107,12 @@ describe('API keys', () => {
   it('should store keys hashed, verify them, and revoke them', async () => {
     const { id, key } = await setup.engine.apiKeys.create('ci');
     expect(key).toMatch(/^rly_[\w-]{43}$/);
-    expect(await setup.engine.apiKeys.verify(key)).toBe(id);
+    const none = { dailyBudgetMicros: null, monthlyBudgetMicros: null, requestsPerMinute: null };
+    expect(await setup.engine.apiKeys.verify(key)).toEqual({ id, scope: 'project', limits: none });
     expect(await setup.engine.apiKeys.verify(`${key}x`)).toBeUndefined();
     expect(await setup.engine.apiKeys.count()).toBe(1);
     expect(await setup.engine.apiKeys.list()).toEqual([
-      { id, name: 'ci', created_at: expect.any(Number), revoked: false },
+      { id, name: 'ci', scope: 'project', created_at: expect.any(Number), revoked: false, limits: none },
     ]);
     await setup.engine.apiKeys.revoke(id);
     expect(await setup.engine.apiKeys.verify(key)).toBeUndefined();

@@ -1,3 +1,4 @@
+export type { BudgetCheck, BudgetPeriod, BudgetRefusal } from './budget-check';
 export type {
   Attempt,
   JobError,

@@ -1,3 +1,4 @@
+import type { BudgetCheck, BudgetRefusal } from './budget-check';
 import type { JobRecord, JobState } from './job-record';
 import type { JobPatch } from './job-row';
 import type { UsageQuery, UsageRow } from './usage-query';
@@ -8,7 +9,10 @@ export type NewJob = Omit<JobRecord, 'seq' | 'updatedAt'>;
 export type IdempotencyClaim = { owner: string; key: string; bodyHash: string; jobId: string };
 export type IdempotencyEntry = { bodyHash: string; jobId: string };
 
-export type InsertResult = { inserted: true } | { inserted: false; existing: IdempotencyEntry };
+export type InsertResult =
+  | { inserted: true }
+  | { inserted: false; existing: IdempotencyEntry }
+  | { inserted: false; budget: BudgetRefusal };
 
 export type UnfinishedJob = Pick<
   JobRecord,
@@ -21,8 +25,13 @@ export type UnfinishedJob = Pick<
  * implementation passes.
  */
 export type JobStore = {
-  /** Inserts jobs (and claims an Idempotency-Key) atomically; reports an existing claim instead. */
-  insert(jobs: NewJob[], claim?: IdempotencyClaim): Promise<InsertResult>;
+  /**
+   * Inserts jobs (and claims an Idempotency-Key) atomically; reports an existing claim instead. With `budget`,
+   * and when that key has a budget, the key's spend is read and the videos' reservations written in the same
+   * transaction (serialised per key, across instances), so concurrent creates never overspend; a refusal writes
+   * nothing. An existing claim is reported before the budget is looked at.
+   */
+  insert(jobs: NewJob[], claim?: IdempotencyClaim, budget?: BudgetCheck): Promise<InsertResult>;
   get(id: string): Promise<JobRecord | undefined>;
   /** The job a provider knows by `upstreamId` (the latest, should an id ever repeat). */
   byUpstreamId(provider: string, upstreamId: string): Promise<JobRecord | undefined>;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newJob } from '../jobs/new-job';
 import type { NewJob } from './job-store';
+import { describeKeysContract } from './keys-contract.suite';
 import type { Stores } from './stores';
 
 /** Opens a fresh, empty, migrated backend whose stores read the time from `now`. */
@@ -426,25 +427,11 @@ export function describeStoreContract(name: string, open: OpenStores): void {
       });
     });
 
-    describe('API keys', () => {
-      it('should add, find by hash, count, list and revoke keys', async () => {
-        await stores.apiKeys.add({ id: 'key_1', name: 'one', keyHash: 'h1', createdAt: 1 });
-        await stores.apiKeys.add({ id: 'key_2', name: 'two', keyHash: 'h2', createdAt: 2 });
-        expect(await stores.apiKeys.activeIdByHash('h2')).toBe('key_2');
-        expect(await stores.apiKeys.countActive()).toBe(2);
-        expect(await stores.apiKeys.revoke('key_2', 5)).toBe(true);
-        expect(await stores.apiKeys.revoke('key_2', 6)).toBe(true);
-        expect(await stores.apiKeys.revoke('key_nope', 6)).toBe(false);
-        expect(await stores.apiKeys.activeIdByHash('h2')).toBeUndefined();
-        expect(await stores.apiKeys.countActive()).toBe(1);
-        expect(await stores.apiKeys.list()).toEqual([
-          { id: 'key_1', name: 'one', keyHash: 'h1', createdAt: 1, revokedAt: null },
-          { id: 'key_2', name: 'two', keyHash: 'h2', createdAt: 2, revokedAt: 5 },
-        ]);
-        await expect(
-          stores.apiKeys.add({ id: 'key_3', name: 'dup', keyHash: 'h1', createdAt: 3 }),
-        ).rejects.toThrow();
-      });
-    });
+    describeKeysContract(
+      () => stores,
+      (at) => {
+        clock = at;
+      },
+    );
   });
 }

@@ -1,51 +1,29 @@
 import type pg from 'pg';
+import { BudgetRefused } from '../budget-check';
 import type { JobState } from '../job-record';
-import { columnOf, insertColumns, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
+import { columnOf, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
 import type { JobStore } from '../job-store';
 import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 import { inTransaction } from './in-transaction';
+import { insertJobs } from './postgres-insert-jobs';
 
 const unfinishedStates = "('queued_local', 'submitting', 'submitted', 'in_progress')";
 
 /** The job store over a Postgres pool; every instance sharing the database uses the same rows. */
 export function createPostgresJobStore(pool: pg.Pool, now: () => number): JobStore {
-  const insertJobSql = `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at)
-    VALUES (${[...insertColumns, 'updatedAt'].map((_, index) => `$${index + 1}`).join(', ')})`;
-
   const one = async (sql: string, values: unknown[]) => {
     const { rows } = await pool.query<JobRow>(sql, values);
     return rows[0] ? toJobRecord(rows[0]) : undefined;
   };
 
   return {
-    async insert(jobs, claim) {
-      return inTransaction(pool, async (client) => {
-        if (claim) {
-          // Of concurrent claims of one key (at any instance), one inserts; the others wait for its commit,
-          // then do nothing and read the winner's row.
-          const taken = await client.query(
-            `INSERT INTO idempotency_keys (owner, key, body_hash, job_id, created_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (owner, key) DO NOTHING`,
-            [claim.owner, claim.key, claim.bodyHash, claim.jobId, now()],
-          );
-          if (taken.rowCount === 0) {
-            const { rows } = await client.query<{ body_hash: string; job_id: string }>(
-              'SELECT body_hash, job_id FROM idempotency_keys WHERE owner = $1 AND key = $2',
-              [claim.owner, claim.key],
-            );
-            const existing = rows[0]!;
-            return { inserted: false, existing: { bodyHash: existing.body_hash, jobId: existing.job_id } };
-          }
-        }
-        const updatedAt = now();
-        for (const job of jobs) {
-          await client.query(insertJobSql, [
-            ...insertColumns.map((field) => toColumnValue(field, job[field])),
-            updatedAt,
-          ]);
-        }
-        return { inserted: true };
-      });
+    async insert(jobs, claim, budget) {
+      try {
+        return await inTransaction(pool, (client) => insertJobs(client, now, jobs, claim, budget));
+      } catch (error) {
+        if (error instanceof BudgetRefused) return { inserted: false, budget: error.refusal };
+        throw error;
+      }
     },
     get: (id) => one('SELECT * FROM jobs WHERE id = $1', [id]),
     byUpstreamId: (provider, upstreamId) =>

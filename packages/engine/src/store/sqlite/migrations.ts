@@ -108,6 +108,32 @@ const migrations: string[] = [
   -- GET /v1/usage reads the jobs created in a time range.
   CREATE INDEX jobs_created ON jobs (created_at);
   `,
+  `
+  -- API keys grow scopes and limits. Keys made before are project keys: what they could do before (their own
+  -- jobs and usage), nothing more. NULL limits mean none.
+  ALTER TABLE api_keys ADD COLUMN scope TEXT NOT NULL DEFAULT 'project' CHECK (scope IN ('admin', 'project'));
+  ALTER TABLE api_keys ADD COLUMN daily_budget_micros INTEGER;
+  ALTER TABLE api_keys ADD COLUMN monthly_budget_micros INTEGER;
+  ALTER TABLE api_keys ADD COLUMN requests_per_minute INTEGER;
+
+  -- The most a video of a budgeted key may cost (its highest quote among the providers it may go to), written
+  -- in the transaction that checks the budget and inserts the job; held while the job runs.
+  CREATE TABLE budget_reservations (
+    job_id TEXT PRIMARY KEY,
+    micros INTEGER NOT NULL
+  );
+
+  -- One row per rate-limited key: this minute's and the previous minute's request counts.
+  CREATE TABLE api_key_request_windows (
+    key_id TEXT PRIMARY KEY,
+    window_start INTEGER NOT NULL,
+    requests INTEGER NOT NULL,
+    previous_requests INTEGER NOT NULL
+  );
+
+  -- A key's spend this month, read before each of its creates.
+  CREATE INDEX jobs_owner_created ON jobs (owner, created_at);
+  `,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -1,4 +1,13 @@
 import type Database from 'better-sqlite3';
+import {
+  type BudgetCheck,
+  type BudgetLimits,
+  type BudgetSpend,
+  budgetRefusal,
+  budgetSpendSql,
+  budgetSpendValues,
+  hasBudget,
+} from '../budget-check';
 import type { JobRecord, JobState } from '../job-record';
 import { columnOf, insertColumns, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
 import type {
@@ -54,21 +63,37 @@ export function createSqliteJobStore(db: Database.Database, now: () => number): 
     `SELECT COUNT(*) AS count FROM jobs WHERE (id = ? OR parent_id = ?)
      AND state IN ('queued_local', 'submitting')`,
   );
+  const selectLimits = db.prepare<[string], BudgetLimits>(
+    'SELECT daily_budget_micros, monthly_budget_micros FROM api_keys WHERE id = ?',
+  );
+  const selectSpend = db.prepare<unknown[], BudgetSpend>(budgetSpendSql(() => '?'));
+  const insertReservation = db.prepare('INSERT INTO budget_reservations (job_id, micros) VALUES (?, ?)');
   const updateCache = new Map<string, Database.Statement>();
 
-  const insertMany = db.transaction((jobs: NewJob[], claim: IdempotencyClaim | undefined): InsertResult => {
-    if (claim) {
-      const existing = selectIdempotency.get(claim.owner, claim.key);
-      if (existing)
-        return { inserted: false, existing: { bodyHash: existing.body_hash, jobId: existing.job_id } };
-      insertIdempotency.run(claim.owner, claim.key, claim.bodyHash, claim.jobId, now());
-    }
-    const updatedAt = now();
-    for (const job of jobs) {
-      insertJob.run(...insertColumns.map((field) => toColumnValue(field, job[field])), updatedAt);
-    }
-    return { inserted: true };
-  });
+  // Run as an IMMEDIATE transaction: it holds the database's write lock from its first read, so the spend it
+  // reads cannot change before its insert commits, whichever process shares the file.
+  const insertMany = db.transaction(
+    (jobs: NewJob[], claim: IdempotencyClaim | undefined, budget: BudgetCheck | undefined): InsertResult => {
+      if (claim) {
+        const existing = selectIdempotency.get(claim.owner, claim.key);
+        if (existing)
+          return { inserted: false, existing: { bodyHash: existing.body_hash, jobId: existing.job_id } };
+      }
+      const limits = budget && selectLimits.get(budget.apiKeyId);
+      if (budget && hasBudget(limits)) {
+        const refusal = budgetRefusal(limits, selectSpend.get(...budgetSpendValues(budget))!, budget);
+        if (refusal) return { inserted: false, budget: refusal };
+        for (const reservation of budget.reservations)
+          insertReservation.run(reservation.jobId, reservation.micros);
+      }
+      if (claim) insertIdempotency.run(claim.owner, claim.key, claim.bodyHash, claim.jobId, now());
+      const updatedAt = now();
+      for (const job of jobs) {
+        insertJob.run(...insertColumns.map((field) => toColumnValue(field, job[field])), updatedAt);
+      }
+      return { inserted: true };
+    },
+  );
 
   function update(id: string, patch: JobPatch, onlyIn?: readonly JobState[]): boolean {
     const fields = Object.keys(patch).filter((field) => patch[field as keyof JobPatch] !== undefined);
@@ -87,8 +112,8 @@ export function createSqliteJobStore(db: Database.Database, now: () => number): 
   }
 
   return {
-    async insert(jobs: NewJob[], claim?: IdempotencyClaim): Promise<InsertResult> {
-      return insertMany.immediate(jobs, claim);
+    async insert(jobs: NewJob[], claim?: IdempotencyClaim, budget?: BudgetCheck): Promise<InsertResult> {
+      return insertMany.immediate(jobs, claim, budget);
     },
     async get(id: string): Promise<JobRecord | undefined> {
       const row = selectJob.get(id);
