@@ -11,6 +11,8 @@ export type CreateAnswer = {
   /** The video id, when the create was answered with a video. */
   videoId: string | undefined;
   body: unknown;
+  /** The `Retry-After` header of the answer, if any. */
+  retryAfter: string | null;
 };
 
 export type Video = {
@@ -46,15 +48,24 @@ export async function createVideo(
       status: response.status,
       videoId: response.ok ? json.id : undefined,
       body: json,
+      retryAfter: response.headers.get('retry-after'),
     };
   }
   const client = new OpenAI({ apiKey: 'loopback', baseURL: `${baseURL}/v1`, maxRetries: 0, timeout: 60_000 });
   try {
     const video = await client.videos.create(body as never);
-    return { provider, prompt, via, status: 200, videoId: video.id, body: video };
+    return { provider, prompt, via, status: 200, videoId: video.id, body: video, retryAfter: null };
   } catch (error) {
     if (!(error instanceof OpenAI.APIError) || error.status === undefined) throw error;
-    return { provider, prompt, via, status: error.status, videoId: undefined, body: { error: error.error } };
+    return {
+      provider,
+      prompt,
+      via,
+      status: error.status,
+      videoId: undefined,
+      body: { error: error.error },
+      retryAfter: error.headers?.get('retry-after') ?? null,
+    };
   }
 }
 

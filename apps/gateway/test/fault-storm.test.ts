@@ -28,12 +28,19 @@ const plainOk: Fault = { kind: 'raw', status: 200, contentType: 'text/plain', bo
  * made. A fault that proves nothing was created may fail over; one after the request left (reset, stall, a
  * garbled answer) is ambiguous: answered 502 (or 504), never resubmitted, so never paid twice.
  */
-const submitFaults: Array<{ name: string; fault: Fault; statuses: number[]; submissions: number }> = [
+const submitFaults: Array<{
+  name: string;
+  fault: Fault;
+  statuses: number[];
+  submissions: number;
+  retryAfter?: string;
+}> = [
   {
     name: '429 with Retry-After',
     fault: { kind: 'rate-limit', retryAfterSeconds: 2 },
     statuses: [429],
     submissions: 0,
+    retryAfter: '2',
   },
   {
     name: '503',
@@ -143,6 +150,7 @@ describe('fault storm', { timeout: 90_000 }, () => {
           const label = `${provider.id}: ${scenario.name} → ${answer.status} ${JSON.stringify(answer.body)}`;
           expect(scenario.statuses, label).toContain(answer.status);
           expect(submissionsOf(provider, answer.prompt), label).toBe(scenario.submissions);
+          expect(answer.retryAfter, label).toBe(scenario.retryAfter ?? null);
           const id = answer.videoId ?? videoIdIn(answer);
           expect(id, label).toBeDefined();
           const video = await finalVideo(url, id!);

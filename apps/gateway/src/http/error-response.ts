@@ -33,11 +33,13 @@ export function errorResponse(error: unknown, c: Context<GatewayEnv>, logger: Ga
     status as ContentfulStatusCode,
   );
   if (status === 401) response.headers.set('www-authenticate', 'Bearer realm="reelay"');
-  if (LimitExceededError.isInstance(known)) {
+  // A key's own limit, or a provider's rate limit passed on: wait as long as asked.
+  if (known?.retryAfterSeconds !== undefined) {
     response.headers.set('retry-after', String(known.retryAfterSeconds));
-    // The OpenAI SDKs retry a 429 unless told not to; a spent budget does not come back in seconds.
-    if (!known.retryable) response.headers.set('x-should-retry', 'false');
   }
+  // The OpenAI SDKs retry a 429 unless told not to; a spent budget does not come back in seconds.
+  if (LimitExceededError.isInstance(known) && !known.retryable)
+    response.headers.set('x-should-retry', 'false');
   return response;
 }
 

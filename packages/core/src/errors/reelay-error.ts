@@ -14,6 +14,8 @@ export type ReelayErrorOptions = {
   code?: string | undefined;
   /** The request field at fault, dotted (`provider.order`). */
   param?: string | undefined;
+  /** When to try again, in whole seconds: the gateway sends it as `Retry-After` (with a 429 or 503). */
+  retryAfterSeconds?: number | undefined;
   cause?: unknown;
 };
 
@@ -27,6 +29,7 @@ export class ReelayError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly param: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(options: ReelayErrorOptions) {
     super(options.message, { cause: options.cause });
@@ -35,6 +38,7 @@ export class ReelayError extends Error {
     this.status = options.status;
     this.code = options.code;
     this.param = options.param;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   static isInstance(error: unknown): error is ReelayError {

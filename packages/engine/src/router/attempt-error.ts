@@ -11,6 +11,8 @@ export type SubmitFailure = {
   code: string | null;
   /** The request field the provider blamed, by wire path, when its plugin could tell. */
   upstreamParam: string | null;
+  /** How long the provider asked to wait (`Retry-After`); 0 when it did not say. */
+  retryAfterMs: number;
   message: string;
 };
 
@@ -22,6 +24,7 @@ export function classifySubmitError(error: unknown): SubmitFailure {
     status: failure.statusCode ?? null,
     code: failure.code ?? null,
     upstreamParam: failure.upstreamParam ?? null,
+    retryAfterMs: failure.retryAfterMs,
     message: failure.message,
   };
 }
@@ -114,18 +117,28 @@ export function describeAttempt(attempt: Attempt): string {
 
 /**
  * One error for a request no provider accepted, listing every attempt, then the model's lifecycle note when a
- * provider refused a deprecated or retired model. 502, or the last 4xx.
+ * provider refused a deprecated or retired model. 502, or the last 4xx. A 429 passes on the last provider's
+ * `Retry-After` (`retryAfterMs`), so a client (the OpenAI SDKs do) waits as long as the provider asked.
  */
-export function allAttemptsFailedError(jobId: string, attempts: Attempt[], note?: string): ReelayError {
+export function allAttemptsFailedError(
+  jobId: string,
+  attempts: Attempt[],
+  note?: string,
+  retryAfterMs = 0,
+): ReelayError {
   const last = attempts.at(-1)?.error?.status;
   const status =
     last !== undefined && last !== null && last >= 400 && last < 500 ? (last === 429 ? 429 : 400) : 502;
   const list = attempts.map((attempt, index) => `${index + 1}) ${describeAttempt(attempt)}`).join('; ');
+  const retryAfterSeconds = status === 429 && retryAfterMs > 0 ? Math.ceil(retryAfterMs / 1000) : undefined;
+  const wait =
+    retryAfterSeconds === undefined ? '' : ` Retry after ${retryAfterSeconds} s, as the provider asked.`;
   return new ReelayError({
     status,
     type: 'upstream_error',
     code: 'all_providers_failed',
-    message: `No provider accepted ${jobId}. Attempts: ${list}.${note ? ` ${note}` : ''}`,
+    message: `No provider accepted ${jobId}. Attempts: ${list}.${note ? ` ${note}` : ''}${wait}`,
+    retryAfterSeconds,
   });
 }
 

@@ -54,6 +54,7 @@ export async function submitJob(
   // Adapters that refused the request before calling their provider (inputs it cannot take together).
   const refusals: ReelayError[] = [];
   let tried = 0;
+  let retryAfterMs = 0; // the last failure's, passed on with a 429
 
   for (const [index, candidate] of candidates.entries()) {
     if (index > 0) {
@@ -119,6 +120,7 @@ export async function submitJob(
       const classified = withoutSecrets(classifySubmitError(error), plan.secretValues);
       // The create request never left (an upload or a token failed first): nothing can exist upstream.
       const failure = marked ? classified : { ...classified, nothingCreated: true };
+      retryAfterMs = failure.retryAfterMs;
       lifecycleNote ??= lifecycleNoteFor(failure, plan.modelId, plan.lifecycle, report);
       // An adapter's own refusal made no request, so it counts as none.
       if (!refusedHere) ctx.metrics.upstreamRequests({ provider, operation: 'submit', outcome: 'error' });
@@ -206,7 +208,7 @@ export async function submitJob(
   const error =
     refusals.length > 0 && refusals.length === tried
       ? refusals[0]!
-      : allAttemptsFailedError(job.id, attempts, lifecycleNote);
+      : allAttemptsFailedError(job.id, attempts, lifecycleNote, retryAfterMs);
   Object.assign(record, await failJob(ctx, record, attempts, error, attempts.at(-1)?.provider ?? null));
   return { ok: false, error, job: record };
 }
