@@ -44,7 +44,7 @@ const limitMarker = markerOf('LimitExceededError');
  */
 export class LimitExceededError extends ReelayError {
   readonly [limitMarker] = true;
-  readonly retryAfterSeconds: number;
+  override readonly retryAfterSeconds: number;
   readonly retryable: boolean;
 
   constructor(options: {
