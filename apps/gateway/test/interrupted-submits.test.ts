@@ -15,8 +15,11 @@ import { testStoreDatabase } from './test-gateway';
 
 const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const JOBS = 30;
-/** Milliseconds between firing the creates and the SIGKILL: before, while and after most submits. */
-const KILL_AFTER_MS = [15, 60, 150];
+/**
+ * When the SIGKILL lands, as the number of creates the simulators have received so far: at the first one, in
+ * the middle, and near the end, so some submits are on the wire, some answered and some not yet sent.
+ */
+const KILL_AT_SUBMISSIONS = [1, 12, 25];
 
 type Video = { id: string; status: string; error: { code: string; message: string } | null };
 
@@ -137,7 +140,7 @@ describe('creates interrupted by SIGKILL', () => {
 
   it('completes all 30 creates with exactly 30 upstream submissions, whenever the kill lands', async () => {
     let interruptedCreates = 0;
-    for (const [run, killAfterMs] of KILL_AFTER_MS.entries()) {
+    for (const [run, killAt] of KILL_AT_SUBMISSIONS.entries()) {
       const before = upstreamSubmissions();
       const first = await startChild();
       const answers = Array.from({ length: JOBS }, (_, index) =>
@@ -146,7 +149,8 @@ describe('creates interrupted by SIGKILL', () => {
           () => 'reset' as const,
         ),
       );
-      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+      // Checked every millisecond: the kill lands while the next submits are still in flight.
+      while (upstreamSubmissions() - before < killAt) await new Promise((resolve) => setTimeout(resolve, 1));
       first.child.kill('SIGKILL');
       await exited(first.child);
       interruptedCreates += (await Promise.all(answers)).filter((status) => status !== 200).length;
@@ -171,10 +175,7 @@ describe('creates interrupted by SIGKILL', () => {
           : `${id}: ${video?.error?.message ?? 'unfinished'}`;
       });
       expect(outcomes.filter((outcome) => outcome !== 'completed')).toEqual([]);
-      expect({ killAfterMs, submissions: upstreamSubmissions() - before }).toEqual({
-        killAfterMs,
-        submissions: JOBS,
-      });
+      expect({ killAt, submissions: upstreamSubmissions() - before }).toEqual({ killAt, submissions: JOBS });
 
       // Retried again, every create still answers its own job.
       const again = await Promise.all(ids.map(async (_, index) => create(second.url, run, index)));
