@@ -19,6 +19,13 @@ export const plugin: ProviderPlugin<FalProviderSettings> = {
       kind: 'base-url',
       description: 'fal queue base URL (default https://queue.fal.run)',
     },
+    {
+      name: 'FAL_PLATFORM_BASE_URL',
+      setting: 'platformBaseURL',
+      kind: 'base-url',
+      description:
+        'fal platform API base URL, to look up interrupted submits (default https://api.fal.ai/v1)',
+    },
   ],
   create: createFal,
   sandbox: startFalSandbox,

@@ -23,6 +23,7 @@ import {
   falVideoOutputSchema,
 } from './fal-api';
 import { parseFalError } from './fal-error';
+import { findFalSubmission } from './fal-find-submission';
 import { falOfferings } from './fal-offerings';
 import { type FalOperation, parseFalOperation } from './fal-operation';
 import type { FalProviderSettings } from './fal-settings';
@@ -32,6 +33,7 @@ import { FAL_JWKS_URL } from './fal-webhook-signature';
 import { VERSION } from './version';
 
 const DEFAULT_BASE_URL = 'https://queue.fal.run';
+const DEFAULT_PLATFORM_BASE_URL = 'https://api.fal.ai/v1';
 
 /**
  * The fal.ai queue provider: Sora 2 Pro, Veo 3.1, Kling 3, Wan 2.7 and Seedance 2.0.
@@ -48,6 +50,23 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
   const http = createProviderHttpClient({
     provider: 'fal',
     baseURL,
+    headers: () => ({
+      'user-agent': `reelay/fal provider-fal/${VERSION}`,
+      ...settings.headers,
+      authorization: `Key ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'FAL_KEY', provider: 'fal' })}`,
+    }),
+    parseError: parseFalError,
+    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
+  });
+  // The platform API (request listing, for `findSubmission`) takes the same key.
+  const platformBaseURL = withoutTrailingSlash(
+    settings.platformBaseURL ??
+      (process.env['FAL_PLATFORM_BASE_URL']?.trim() ||
+        (baseURL === DEFAULT_BASE_URL ? DEFAULT_PLATFORM_BASE_URL : `${origin}/v1`)),
+  );
+  const platform = createProviderHttpClient({
+    provider: 'fal',
+    baseURL: platformBaseURL,
     headers: () => ({
       'user-agent': `reelay/fal provider-fal/${VERSION}`,
       ...settings.headers,
@@ -109,11 +128,13 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
     name: 'fal.ai',
     baseURL,
     offerings: falOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
       const body: JsonObject = { prompt: request.prompt, ...request.body };
       if (request.image)
         body[request.offering.capabilities.image?.field ?? 'image_url'] = imageAsUri(request.image);
+      await request.beforeCreate();
       const { value, status } = await http.json({
         method: 'POST',
         path: `/${request.upstreamModel}`,
@@ -131,6 +152,8 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
       };
       return { operation, upstreamId: value.request_id, warnings: [] };
     },
+
+    findSubmission: (request, query, options) => findFalSubmission(platform, request, query, options),
 
     async poll(operation, options) {
       const stored = parseFalOperation(operation);

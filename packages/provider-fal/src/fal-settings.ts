@@ -9,6 +9,11 @@ export const falSettingsSchema = z
     webhookUrl: z.url({ protocol: /^https?$/ }).optional(),
     /** fal's webhook signing keys. Default `https://rest.fal.ai/.well-known/jwks.json`. */
     jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /**
+     * fal's platform API, where `findSubmission` lists requests by endpoint (the key goes there too). Default:
+     * `FAL_PLATFORM_BASE_URL`, else `https://api.fal.ai/v1` for fal's own queue, else `/v1` on the queue's origin.
+     */
+    platformBaseURL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
 

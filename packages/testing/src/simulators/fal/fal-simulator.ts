@@ -249,6 +249,62 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
     return { status: 200, body: rendered.bytes, headers: { 'content-type': rendered.contentType } };
   }
 
+  /**
+   * `GET /v1/models/requests/by-endpoint`, as fal's platform API documents it: `endpoint_id` (required,
+   * comma-separated), `start` (default 24 h ago) and `end` (exclusive, default now) in ISO 8601, `limit` 1–100
+   * (default 50), `cursor` (base64 page number), `expand=payloads` for `json_input`. Every request received is
+   * listed, newest first, the ones still queued or running with `ended_at: null`.
+   */
+  function listRequests(query: Record<string, string>, now: number): SimulatorResponse {
+    const invalid = (msg: string, field: string) => ({
+      status: 422,
+      json: { detail: [{ loc: ['query', field], msg, type: 'value_error' }] },
+    });
+    const endpointIds = (query['endpoint_id'] ?? '').split(',').filter(Boolean);
+    if (endpointIds.length === 0) return invalid('Field required', 'endpoint_id');
+    const start = query['start'] === undefined ? now - 24 * 3600_000 : Date.parse(query['start']);
+    if (Number.isNaN(start)) return invalid('Input should be a valid datetime', 'start');
+    const end = query['end'] === undefined ? now : Date.parse(query['end']);
+    if (Number.isNaN(end)) return invalid('Input should be a valid datetime', 'end');
+    const limit = query['limit'] === undefined ? 50 : Number(query['limit']);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return invalid('Input should be less than or equal to 100', 'limit');
+    }
+    const page =
+      query['cursor'] === undefined ? 0 : Number(Buffer.from(query['cursor'], 'base64').toString());
+    if (!Number.isInteger(page) || page < 0) return invalid('Invalid cursor', 'cursor');
+    const payloads = (query['expand'] ?? '').split(',').includes('payloads');
+    const selected = [...jobs.values()]
+      .filter((job) => endpointIds.includes(job.endpoint.id) && job.createdAt >= start && job.createdAt < end)
+      .reverse();
+    const items = selected.slice(page * limit, (page + 1) * limit).map((job) => {
+      const state = jobState(job, behavior, now);
+      const ended = 'completedAt' in state ? state.completedAt : undefined;
+      const startedAt = job.createdAt + behavior.queueMs;
+      return {
+        request_id: job.id,
+        endpoint_id: job.endpoint.id,
+        sent_at: new Date(job.createdAt).toISOString(),
+        started_at: startedAt <= now ? new Date(startedAt).toISOString() : null,
+        ended_at: ended === undefined ? null : new Date(ended).toISOString(),
+        status_code: ended === undefined ? null : state.state === 'succeeded' ? 200 : 422,
+        duration: ended === undefined ? null : (ended - job.createdAt) / 1000,
+        ...(payloads
+          ? { json_input: job.input, json_output: state.state === 'succeeded' ? output(job) : null }
+          : {}),
+      };
+    });
+    const hasMore = (page + 1) * limit < selected.length;
+    return {
+      status: 200,
+      json: {
+        items,
+        next_cursor: hasMore ? Buffer.from(String(page + 1)).toString('base64') : null,
+        has_more: hasMore,
+      },
+    };
+  }
+
   function handle(request: SimulatorRequest): SimulatorResponse {
     const now = Date.now();
     if (request.method === 'GET' && request.path === '/.well-known/jwks.json') {
@@ -265,6 +321,12 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
       return { status: 401, json: { detail: 'No user found for Key ID and Secret' } };
     }
 
+    // The platform API (api.fal.ai/v1) on the same origin, before the queue routes it would also match.
+    if (request.path === '/v1/models/requests/by-endpoint') {
+      return request.method === 'GET'
+        ? listRequests(request.query, now)
+        : { status: 405, json: { detail: 'Method Not Allowed' } };
+    }
     const queueMatch = queueRoute.exec(request.path);
     if (queueMatch) {
       const [, app, id, action] = queueMatch;
