@@ -13,6 +13,11 @@ export async function notFoundRegistry(): Promise<{ url: string; close(): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // npm keeps connections alive; they carry nothing more once the install is done.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -62,8 +62,9 @@ describe('a plugin written outside the workspace, as docs/writing-a-plugin.md sa
   afterAll(async () => {
     if (gateway?.pid !== undefined && gateway.exitCode === null) process.kill(-gateway.pid, 'SIGTERM');
     await scope?.close();
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+    // Three installs' node_modules: removing them takes a while on a busy disk.
+    if (work) rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+  }, 180_000);
 
   it('builds, passes the contract suites, and is served by a gateway started with a config file', async () => {
     const [setup, plugin, serve, requests] = walkthrough();
