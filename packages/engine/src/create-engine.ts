@@ -19,7 +19,7 @@ import { logWebhookAttempt } from './observability/webhook-log';
 import { createCircuitBreakers, defaultCircuitBreakerOptions } from './router/circuit-breaker';
 import { lazySecretBox } from './secrets/secret-box';
 import { isSecretKey, loadSecretKey, MIN_SECRET_KEY_LENGTH } from './secrets/secret-key';
-import { createOutputStore } from './storage';
+import { createDiskOutputStore } from './storage';
 import { openSqliteStores } from './store';
 import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
@@ -77,7 +77,9 @@ export function createEngine(options: EngineOptions): Engine {
     registry: options.registry,
     catalog: options.catalog,
     store: stores.jobs,
-    files: createOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
+    files:
+      options.outputStore ??
+      createDiskOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
     breakers: createCircuitBreakers({ ...defaultCircuitBreakerOptions, ...options.circuitBreaker }, now),
     metrics: createMetrics(),
     log: options.logger ?? silentLogger,
@@ -193,6 +195,7 @@ export function createEngine(options: EngineOptions): Engine {
       await ctx.webhooks.stop();
       if (!options.safeFetcher) await ctx.safeFetcher.close();
       await stores.close();
+      await ctx.files.close();
     },
   };
 }

@@ -14,8 +14,16 @@ import type { SafeFetcher } from '@reelay/provider-utils';
 import type { ApiKeyGrant, ApiKeys } from './keys/api-keys';
 import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
+import type { ByteRange, OutputStore } from './storage';
 import type { Stores } from './store';
 import type { UsageReport, UsageReportQuery } from './usage';
+
+/** A stored output file: its size and type, and a stream of its bytes (whole, or one inclusive range). */
+export type StoredContent = {
+  size: number;
+  contentType: string;
+  open(range?: ByteRange): Promise<ReadableStream<Uint8Array>>;
+};
 
 export type EngineOptions = {
   /** `createRegistry({ providers, catalog: catalog.models })` from `@reelay/core`. */
@@ -53,8 +61,13 @@ export type EngineOptions = {
   maxImageBytes?: number;
   /** Largest accepted source video of an extend or edit, bytes. Default 100 MiB. */
   maxVideoBytes?: number;
-  /** Largest stored output, bytes. Default 4 GiB. */
+  /** Largest stored output, bytes. Default 4 GiB. Ignored when `outputStore` is given (it has its own). */
   maxOutputBytes?: number;
+  /**
+   * Where outputs and waiting input files are kept: `createS3OutputStore(…)` for a bucket every instance shares.
+   * Default: `createDiskOutputStore(dataDir)`. The engine closes it on `stop()`.
+   */
+  outputStore?: OutputStore;
   /** Circuit breaker per provider. Default: open after 5 consecutive failures, half-open after 30 s. */
   circuitBreaker?: Partial<CircuitBreakerOptions>;
   /** How long an Idempotency-Key is remembered. Default 24 h. */
@@ -147,7 +160,7 @@ export type Engine = {
     id: string,
     variant: 'video' | 'thumbnail' | 'spritesheet',
     context: RequestContext,
-  ): Promise<{ path: string; size: number; contentType: string }>;
+  ): Promise<StoredContent>;
   /**
    * Takes a provider's webhook delivery (`POST /v1/provider-webhooks/:provider` in the gateway). The plugin's
    * `parseWebhook` verifies it: a bad signature throws a 401 `invalid_webhook_signature`, an unknown provider

@@ -6,6 +6,7 @@ export type {
   ProviderHealth,
   ProviderWebhookResult,
   RequestContext,
+  StoredContent,
 } from './engine-types';
 export { LimitExceededError, NotFoundError } from './errors';
 export { type ImageInfo, type ImageMediaType, readImageInfo } from './images';
@@ -29,6 +30,15 @@ export { openApiKeyStore } from './keys/open-api-key-store';
 export { retryAfterSeconds } from './keys/request-window';
 export type { EngineLogger, LogFields } from './observability/engine-logger';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
+export {
+  type ByteRange,
+  createDiskOutputStore,
+  createS3OutputStore,
+  type OutputStore,
+  parseStorageUrl,
+  type S3Location,
+  type S3StorageSettings,
+} from './storage';
 export {
   isPostgresUrl,
   migrateDatabase,

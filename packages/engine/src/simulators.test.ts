@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { readMp4Info } from '@reelay/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SimulatorSetup, startSimulatorSetup } from './test-support/simulator-setup';
-import { waitFor } from './test-support/test-engine';
+import { readContent, waitFor } from './test-support/test-engine';
 
 const open = { apiKeyId: null };
 
@@ -30,7 +29,7 @@ describe('engine over the real plugins and simulators', () => {
       expect(done.status).toBe('completed');
       expect((done.metadata['cost'] as { micros: number }).micros).toBeGreaterThan(0);
       const file = await setup.engine.openContent(video.id, 'video', open);
-      const info = readMp4Info(new Uint8Array(readFileSync(file.path)));
+      const info = readMp4Info(await readContent(file));
       const [width, height] = size.split('x').map(Number);
       expect({ width: info.width, height: info.height, hasMoov: info.hasMoov }).toEqual({
         width,

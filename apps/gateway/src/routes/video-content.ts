@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
 import { InvalidRequestError, ReelayError } from '@reelay/core';
 import { decideRange } from '../http/byte-range';
 import type { RouteDeps } from './route-deps';
@@ -7,12 +5,12 @@ import type { RouteDeps } from './route-deps';
 const VARIANTS = ['video', 'thumbnail', 'spritesheet'] as const;
 type Variant = (typeof VARIANTS)[number];
 
-// Larger reads than the 64 KiB default roughly double throughput through the web-streams layer (see docs/benchmarks.md).
-const STREAM_CHUNK_BYTES = 1024 * 1024;
-
 /**
- * `GET /v1/videos/:id/content?variant=video|thumbnail|spritesheet`: the stored output, streamed from disk with
- * HTTP Range support (206 / 416). The file is never read into memory.
+ * `GET /v1/videos/:id/content?variant=video|thumbnail|spritesheet`: the stored output, streamed from the output
+ * store (the data dir, or the shared bucket: any instance answers) with HTTP Range support (206 / 416). The
+ * bytes pass through, never whole in memory; a bucket is asked for the range only. Streaming through (rather
+ * than redirecting to a presigned URL) keeps one origin, the API key check and Range behaviour the same for
+ * every client; docs/deploy.md weighs the two.
  */
 export function registerVideoContent({ app, engine }: RouteDeps): void {
   app.get('/v1/videos/:id/content', async (c) => {
@@ -46,8 +44,8 @@ export function registerVideoContent({ app, engine }: RouteDeps): void {
     const status = range.kind === 'partial' ? 206 : 200;
 
     if (c.req.raw.method === 'HEAD' || length === 0) return new Response(null, { status, headers });
-    const stream = createReadStream(file.path, { start, end, highWaterMark: STREAM_CHUNK_BYTES });
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+    const body = await file.open(range.kind === 'partial' ? { start, end } : undefined);
+    return new Response(body, { status, headers });
   });
 }
 

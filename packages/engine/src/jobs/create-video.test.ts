@@ -1,9 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine-types';
 import { createFakeProvider } from '../test-support/fake-provider';
 import { type FakeUpstream, fakeVideoBytes, startFakeUpstream } from '../test-support/fake-upstream';
-import { tempDataDir, testEngine, waitFor } from '../test-support/test-engine';
+import {
+  outputFilesOnDisk,
+  readContent,
+  tempDataDir,
+  testEngine,
+  waitFor,
+} from '../test-support/test-engine';
 
 describe('createVideo', () => {
   let alpha: FakeUpstream;
@@ -65,8 +70,11 @@ describe('createVideo', () => {
     });
     expect(done.expires_at).toBe((done.completed_at ?? 0) + 7 * 24 * 3600);
     const file = await engine.openContent(video.id, 'video', context);
-    expect(file.path).toBe(`${data.dir}/outputs/${video.id}/video.mp4`);
-    expect(new Uint8Array(readFileSync(file.path))).toEqual(fakeVideoBytes);
+    expect(outputFilesOnDisk(data.dir, video.id)).toEqual([
+      expect.stringMatching(/^thumbnail-[0-9a-f]{12}\.png$/),
+      expect.stringMatching(/^video-[0-9a-f]{12}\.mp4$/),
+    ]);
+    expect(await readContent(file)).toEqual(fakeVideoBytes);
     expect((await engine.openContent(video.id, 'thumbnail', context)).contentType).toBe('image/png');
     expect(alpha.submitRequests).toBe(1);
     expect(beta.submitRequests).toBe(0);

@@ -103,7 +103,7 @@ async function create(
   const images = await loadRequestImages(ctx, request);
 
   const id = newVideoId();
-  const { files, fresh } = storeRequestFiles(ctx, id, images, source);
+  const { files, fresh } = await storeRequestFiles(ctx, id, images, source);
   const jobs = buildJobs(ctx, { id, owner, bodyHash, plan, stored, files, requestId: context.requestId });
   const videoIds = jobs.filter((job) => job.kind !== 'parent').map((job) => job.id);
   const inserted = await ctx.store.insert(
@@ -119,7 +119,7 @@ async function create(
   }
   logCreated(ctx, jobs[0]!, plan, owner);
 
-  const sources = inputSourcesOf(ctx, files, fresh);
+  const sources = await inputSourcesOf(ctx, files, fresh);
   const stamp = ctx.now();
   const records = jobs.map((job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp }));
   const toSubmit = records.length === 1 ? records : records.slice(1);

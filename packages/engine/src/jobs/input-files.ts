@@ -15,9 +15,16 @@ export type InputSources = {
   video?: (MediaSource & { seconds: number | undefined }) | undefined;
 };
 
-/** Writes a checked image next to the job before the job row exists, so a resumed job still has it. */
-export function storeInputImage(ctx: EngineContext, name: string, image: LoadedImage): StoredImage {
-  const file = ctx.files.writeInput(name, image.bytes, extensionOf(image.info));
+/**
+ * Writes a checked image to the store before the job row exists, so a resumed job (on any instance, when the
+ * store is shared) still has it.
+ */
+export async function storeInputImage(
+  ctx: EngineContext,
+  name: string,
+  image: LoadedImage,
+): Promise<StoredImage> {
+  const file = await ctx.files.writeInput(name, image.bytes, extensionOf(image.info));
   return {
     file,
     mediaType: image.info.mediaType,
@@ -29,15 +36,15 @@ export function storeInputImage(ctx: EngineContext, name: string, image: LoadedI
   };
 }
 
-export function storeInputVideo(
+export async function storeInputVideo(
   ctx: EngineContext,
   name: string,
   video: LoadedVideo,
   videoId: string | undefined,
-): StoredVideo {
+): Promise<StoredVideo> {
   const { info } = video;
   return {
-    file: ctx.files.writeInput(name, video.bytes, videoExtensionOf(info)),
+    file: await ctx.files.writeInput(name, video.bytes, videoExtensionOf(info)),
     mediaType: info.mediaType,
     bytes: video.bytes.byteLength,
     filename: video.filename,
@@ -74,24 +81,26 @@ export function inputShapeOf(inputs: InputFiles): InputShape {
   };
 }
 
-/** Readers of the stored files; `fresh` holds bytes still in memory from the create, by file. */
-export function inputSourcesOf(
+/**
+ * Readers of the stored files; `fresh` holds bytes still in memory from the create, by file. Files not in
+ * `fresh` (a resumed submit) are read from the store here, before routing, because the store may be remote and
+ * the readers are synchronous; they are bounded by the upload limits.
+ */
+export async function inputSourcesOf(
   ctx: EngineContext,
   inputs: InputFiles,
   fresh: ReadonlyMap<string, Uint8Array> = new Map(),
-): InputSources {
-  const source = (stored: StoredImage | StoredVideo): MediaSource => {
-    let cached = fresh.get(stored.file);
-    return {
-      mediaType: stored.mediaType,
-      filename: stored.filename,
-      url: stored.url,
-      read: () => {
-        cached ??= ctx.files.readInput(stored.file);
-        return cached;
-      },
-    };
-  };
+): Promise<InputSources> {
+  const bytes = new Map(fresh);
+  for (const file of filesOf(inputs)) {
+    if (!bytes.has(file)) bytes.set(file, await ctx.files.readInput(file));
+  }
+  const source = (stored: StoredImage | StoredVideo): MediaSource => ({
+    mediaType: stored.mediaType,
+    filename: stored.filename,
+    url: stored.url,
+    read: () => bytes.get(stored.file) as Uint8Array,
+  });
   const media: StoredInputMedia = inputs.inputMedia ?? {};
   return {
     image: inputs.inputImage ? source(inputs.inputImage) : undefined,

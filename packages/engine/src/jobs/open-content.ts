@@ -1,17 +1,20 @@
 import { InvalidRequestError } from '@reelay/core';
 import type { EngineContext } from '../engine-context';
-import type { RequestContext } from '../engine-types';
+import type { RequestContext, StoredContent } from '../engine-types';
 import { NotFoundError } from '../errors';
 import type { StoredOutput } from '../store';
 import { liveChildren, visibleJob } from './visible-job';
 
-/** The stored file of one variant. A parent (`n` > 1) serves its first completed child's files. */
+/**
+ * The stored file of one variant, to stream whole or by range from the output store (the data dir or the shared
+ * bucket: any instance serves any job). A parent (`n` > 1) serves its first completed child's files.
+ */
 export async function openContent(
   ctx: EngineContext,
   id: string,
   variant: StoredOutput['variant'],
   context: RequestContext,
-): Promise<{ path: string; size: number; contentType: string }> {
+): Promise<StoredContent> {
   const job = await visibleJob(ctx, id, context);
   const source =
     job.kind === 'parent'
@@ -47,9 +50,13 @@ export async function openContent(
   const size = await ctx.files.size(source.id, output);
   if (size === undefined) {
     throw new NotFoundError(
-      `The stored ${variant} of ${id} is missing from the data directory.`,
+      `The stored ${variant} of ${id} is missing from the ${ctx.files.location}.`,
       'output_missing',
     );
   }
-  return { path: ctx.files.pathOf(source.id, output), size, contentType: output.contentType };
+  return {
+    size,
+    contentType: output.contentType,
+    open: (range) => ctx.files.open(source.id, output, range),
+  };
 }

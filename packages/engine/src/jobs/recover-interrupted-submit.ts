@@ -72,7 +72,7 @@ async function lookUp(ctx: EngineContext, job: JobRecord): Promise<Verdict> {
     if (candidate === undefined) {
       return { kind: 'unknown', reason: `${job.offeringId ?? 'its offering'} is no longer configured` };
     }
-    const submit = submitRequest(candidate, job.prompt, inputSourcesOf(ctx, job), {
+    const submit = submitRequest(candidate, job.prompt, await inputSourcesOf(ctx, job), {
       reference: job.id,
       beforeCreate: async () => {
         throw new Error('findSubmission must not create anything upstream');

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   type CreateVideoRequest,
   InvalidRequestError,
@@ -73,10 +72,8 @@ async function readReelayVideo(
   // The same limits as an uploaded source, checked before the file is read: outputs may be far larger.
   const limits = ctx.settings.videoLimits;
   if (output.size > limits.maxBytes) throw fileTooLarge(limits.maxBytes, 'video');
-  const { bytes, info } = checkVideo(
-    new Uint8Array(await readFile(ctx.files.pathOf(job.id, output))),
-    limits,
-  );
+  const stored = new Uint8Array(await new Response(await ctx.files.open(job.id, output)).arrayBuffer());
+  const { bytes, info } = checkVideo(stored, limits);
   const size = parseDimensions(job.size);
   return {
     bytes,
@@ -125,12 +122,12 @@ export async function loadRequestImages(
  * Writes every input file next to the job before its row exists, so a resumed job still has them; returns
  * them as the job records them, and their bytes by file, still in memory for the first submit.
  */
-export function storeRequestFiles(
+export async function storeRequestFiles(
   ctx: EngineContext,
   id: string,
   images: LoadedImages,
   source: SourceVideo | undefined,
-): { files: InputFiles; fresh: Map<string, Uint8Array> } {
+): Promise<{ files: InputFiles; fresh: Map<string, Uint8Array> }> {
   const fresh = new Map<string, Uint8Array>();
   const keep = <T extends { file: string }>(stored: T, bytes: Uint8Array): T => {
     fresh.set(stored.file, bytes);
@@ -139,19 +136,28 @@ export function storeRequestFiles(
   const image = images.image;
   const media: StoredInputMedia = {};
   if (images.lastFrame) {
-    media.lastFrame = keep(storeInputImage(ctx, `${id}-last`, images.lastFrame), images.lastFrame.bytes);
-  }
-  if (images.referenceImages.length > 0) {
-    media.referenceImages = images.referenceImages.map((reference, index) =>
-      keep(storeInputImage(ctx, `${id}-ref${index}`, reference), reference.bytes),
+    media.lastFrame = keep(
+      await storeInputImage(ctx, `${id}-last`, images.lastFrame),
+      images.lastFrame.bytes,
     );
   }
+  if (images.referenceImages.length > 0) {
+    media.referenceImages = [];
+    for (const [index, reference] of images.referenceImages.entries()) {
+      media.referenceImages.push(
+        keep(await storeInputImage(ctx, `${id}-ref${index}`, reference), reference.bytes),
+      );
+    }
+  }
   if (source) {
-    media.video = keep(storeInputVideo(ctx, `${id}-video`, source.video, source.videoId), source.video.bytes);
+    media.video = keep(
+      await storeInputVideo(ctx, `${id}-video`, source.video, source.videoId),
+      source.video.bytes,
+    );
   }
   return {
     files: {
-      inputImage: image ? keep(storeInputImage(ctx, id, image), image.bytes) : null,
+      inputImage: image ? keep(await storeInputImage(ctx, id, image), image.bytes) : null,
       inputMedia: Object.keys(media).length > 0 ? media : null,
     },
     fresh,

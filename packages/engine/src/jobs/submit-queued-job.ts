@@ -25,7 +25,7 @@ export async function submitQueuedJob(ctx: EngineContext, job: JobRecord): Promi
     try {
       const request = unsealOrExplain(ctx, job.request);
       const plan = planRoute(ctx, request, inputShapeOf(job));
-      await submitJob(ctx, job, plan, inputSourcesOf(ctx, job));
+      await submitJob(ctx, job, plan, await inputSourcesOf(ctx, job));
     } catch (error) {
       if (!ReelayError.isInstance(error)) throw error;
       await failJob(ctx, job, job.attempts, error, null);

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSetup, startFakeSetup } from '../test-support/fake-setup';
-import { waitFor } from '../test-support/test-engine';
+import { outputFilesOnDisk, waitFor } from '../test-support/test-engine';
 
 const open = { apiKeyId: null };
 
@@ -89,10 +88,9 @@ describe('deleteVideo', () => {
   it('should remove the stored outputs of a finished job', async () => {
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
     await waitFor(async () => (await setup.engine.getVideo(video.id, open)).status === 'completed');
-    const { path } = await setup.engine.openContent(video.id, 'video', open);
-    expect(existsSync(path)).toBe(true);
+    expect(outputFilesOnDisk(setup.dataDir, video.id)).toContainEqual(expect.stringMatching(/^video-/));
     await setup.engine.deleteVideo(video.id, open);
-    expect(existsSync(path)).toBe(false);
+    expect(outputFilesOnDisk(setup.dataDir, video.id)).toEqual([]);
     expect([...setup.alpha.jobs.values()][0]).toMatchObject({ canceled: false, deleted: true });
   });
 });

@@ -1,101 +1,46 @@
-import {
-  closeSync,
-  createWriteStream,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { ContentResult } from '@reelay/core';
 import type { StoredOutput } from '../store';
-import { assertSafeId, outputFileName } from './file-names';
 
-export type OutputStore = ReturnType<typeof createOutputStore>;
+/** Bytes `start` to `end` of a stored file, both inclusive (HTTP Range semantics). */
+export type ByteRange = { start: number; end: number };
 
 /**
- * Files under the data dir: `outputs/<jobId>/<variant>.<ext>` for finished videos and `inputs/<id>.<ext>`
- * for first-frame images waiting to be submitted. Outputs are streamed to disk, never held in memory.
+ * Where finished videos and waiting input files live: the data directory (`createDiskOutputStore`, the default)
+ * or an S3-compatible bucket shared by every instance (`createS3OutputStore`). Outputs are keyed
+ * `outputs/<jobId>/<file>`, inputs `inputs/<id>.<ext>`; the job row records the names, so every instance finds
+ * the same bytes. Outputs stream in and out; only input files (bounded by the upload limits) are whole in memory.
  */
-export function createOutputStore(dataDir: string, options: { maxOutputBytes: number }) {
-  const outputsDir = join(dataDir, 'outputs');
-  const inputsDir = join(dataDir, 'inputs');
-  mkdirSync(outputsDir, { recursive: true });
-  mkdirSync(inputsDir, { recursive: true });
-  const dirOf = (jobId: string) => join(outputsDir, assertSafeId(jobId));
+export type OutputStore = {
+  /** `data directory /srv/reelay` or `s3://bucket/prefix`, for logs and errors. */
+  readonly location: string;
+  /**
+   * Streams one variant into a file of its own (a new name per call, see `outputFileName`), refusing more than
+   * the store's byte limit while it streams. A failed or refused save leaves nothing behind.
+   */
+  save(jobId: string, variant: StoredOutput['variant'], content: ContentResult): Promise<StoredOutput>;
+  /** The stored size in bytes, or `undefined` when the file is missing. */
+  size(jobId: string, output: StoredOutput): Promise<number | undefined>;
+  /** The file's bytes (or a range of them) as a stream; rejects when the file is missing. */
+  open(jobId: string, output: StoredOutput, range?: ByteRange): Promise<ReadableStream<Uint8Array>>;
+  /** Removes these files of a job (a completion that lost its race removes only what it wrote). */
+  removeFiles(jobId: string, outputs: readonly StoredOutput[]): Promise<void>;
+  /** Removes every output of a job (delete, retention). */
+  remove(jobId: string): Promise<void>;
+  /** Writes an input file durably; returns the name the job records (`inputs/<id><extension>`). */
+  writeInput(id: string, bytes: Uint8Array, extension: string): Promise<string>;
+  readInput(name: string): Promise<Uint8Array>;
+  removeInput(name: string): Promise<void>;
+  /** Checks the store can be reached (the bucket exists and the credentials work); throws saying what to fix. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+};
 
-  return {
-    dirOf,
-    pathOf(jobId: string, output: StoredOutput): string {
-      return join(dirOf(jobId), output.file);
-    },
-    /** Streams one variant to `<variant>.<ext>`, through a temporary file so a crash leaves no half file. */
-    async save(
-      jobId: string,
-      variant: StoredOutput['variant'],
-      content: ContentResult,
-    ): Promise<StoredOutput> {
-      const dir = dirOf(jobId);
-      await mkdir(dir, { recursive: true });
-      const contentType =
-        content.contentType || (variant === 'video' ? 'video/mp4' : 'application/octet-stream');
-      const file = outputFileName(variant, contentType);
-      const temporary = join(dir, `.${file}.partial`);
-      let size = 0;
-      const limit = options.maxOutputBytes;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          size += chunk.length;
-          if (size > limit) callback(new Error(`The ${variant} is larger than ${limit} bytes; not stored.`));
-          else callback(null, chunk);
-        },
-      });
-      try {
-        await pipeline(
-          Readable.fromWeb(content.body as WebReadableStream<Uint8Array>),
-          counter,
-          createWriteStream(temporary),
-        );
-        await rename(temporary, join(dir, file));
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
-      return { variant, file, size, contentType };
-    },
-    async size(jobId: string, output: StoredOutput): Promise<number | undefined> {
-      try {
-        return (await stat(join(dirOf(jobId), output.file))).size;
-      } catch {
-        return undefined;
-      }
-    },
-    async remove(jobId: string): Promise<void> {
-      await rm(dirOf(jobId), { recursive: true, force: true });
-    },
-    /** Writes and fsyncs an input image; returns its path relative to the data dir. */
-    writeInput(id: string, bytes: Uint8Array, extension: string): string {
-      const relative = join('inputs', `${assertSafeId(id)}${extension}`);
-      const descriptor = openSync(join(dataDir, relative), 'w');
-      try {
-        let offset = 0;
-        while (offset < bytes.byteLength) offset += writeSync(descriptor, bytes, offset);
-        fsyncSync(descriptor);
-      } finally {
-        closeSync(descriptor);
-      }
-      return relative;
-    },
-    readInput(relative: string): Uint8Array {
-      return new Uint8Array(readFileSync(join(dataDir, relative)));
-    },
-    async removeInput(relative: string): Promise<void> {
-      await rm(join(dataDir, relative), { force: true });
-    },
-  };
+/** Refused before it was stored: larger than the store's limit. */
+export function outputTooLarge(variant: string, limit: number): Error {
+  return new Error(`The ${variant} is larger than ${limit} bytes; not stored.`);
+}
+
+/** The content type a variant is stored with when the provider names none. */
+export function contentTypeOf(variant: StoredOutput['variant'], content: ContentResult): string {
+  return content.contentType || (variant === 'video' ? 'video/mp4' : 'application/octet-stream');
 }

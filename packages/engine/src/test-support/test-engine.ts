@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRegistry, type VideoProvider } from '@reelay/core';
 import type { Catalog } from '@reelay/pricing';
 import { createEngine } from '../create-engine';
-import type { Engine, EngineOptions } from '../engine-types';
+import type { Engine, EngineOptions, StoredContent } from '../engine-types';
 import { testCatalog } from './test-catalog';
 
 export function tempDataDir(): { dir: string; remove(): void } {
@@ -43,4 +43,15 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error('waitFor: condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Every byte of a stored output, read through the engine as the content route reads it. */
+export async function readContent(file: StoredContent): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(await file.open()).arrayBuffer());
+}
+
+/** The files kept on disk for a job's outputs, by name (`video-<token>.mp4`, …); none: `[]`. */
+export function outputFilesOnDisk(dataDir: string, jobId: string): string[] {
+  const dir = join(dataDir, 'outputs', jobId);
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
 }

@@ -11,7 +11,7 @@ import { goneStatus, OUTPUT_GONE_LIMIT, outputGoneMessage } from './output-gone'
 type Succeeded = Extract<PollResult, { status: 'succeeded' }>;
 
 /**
- * Copies the outputs into the data dir (the video must arrive; thumbnails are best effort), prices the job
+ * Copies the outputs into the output store (the video must arrive; thumbnails are best effort), prices the job
  * from the duration actually made, and marks it completed with its expiry. A failed download is retried
  * on the next poll, until the deadline.
  */
@@ -46,6 +46,8 @@ export async function finishJob(
           provider: provider.id,
           variant,
         });
+        // The next try writes new files; these would be orphans.
+        await ctx.files.removeFiles(job.id, stored);
         const gone = goneStatus(error);
         const tries = gone === undefined ? 0 : (ctx.outputsGone.get(job.id) ?? 0) + 1;
         ctx.outputsGone.set(job.id, tries);
@@ -69,6 +71,7 @@ export async function finishJob(
     billed !== undefined && Number.isFinite(billed) && billed >= 0
       ? Math.round(billed)
       : finalCost(ctx, job, result.seconds);
+  // The compare-and-set that commits the job also commits the names of the files this call wrote.
   const completed = await ctx.store.update(
     job.id,
     {
@@ -93,7 +96,9 @@ export async function finishJob(
     });
     await jobEnded(ctx, job.id);
   } else {
-    await ctx.files.remove(job.id); // deleted while downloading
+    // Deleted while downloading, or another instance completed the job first: its row names its own files,
+    // which must stay. Ours were written under names of our own (see outputFileName), so only they go.
+    await ctx.files.removeFiles(job.id, stored);
   }
   return undefined;
 }

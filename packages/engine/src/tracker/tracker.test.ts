@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSetup, startFakeSetup } from '../test-support/fake-setup';
-import { waitFor } from '../test-support/test-engine';
+import { outputFilesOnDisk, waitFor } from '../test-support/test-engine';
 
 const open = { apiKeyId: null };
 
@@ -58,13 +57,13 @@ describe('tracker', () => {
     setup = await startFakeSetup({ retentionMs: 200, sweepIntervalMs: 50 });
     const { video } = await setup.engine.createVideo({ model: 'test-model', prompt: 'x' }, open);
     await waitFor(async () => (await setup!.engine.getVideo(video.id, open)).status === 'completed');
-    const { path } = await setup.engine.openContent(video.id, 'video', open);
+    expect(outputFilesOnDisk(setup.dataDir, video.id)).not.toEqual([]);
     // The sweeper runs at most once a second.
     const expired = await waitFor(async () => {
       const current = await setup!.engine.getVideo(video.id, open);
       return current.metadata['output_expired'] ? current : undefined;
     }, 5000);
-    expect(existsSync(path)).toBe(false);
+    expect(outputFilesOnDisk(setup.dataDir, video.id)).toEqual([]);
     expect(expired.output).toBeNull();
     await expect(setup.engine.openContent(video.id, 'video', open)).rejects.toMatchObject({
       status: 404,
