@@ -4,6 +4,7 @@ import { type KlingOperation, klingEnvelopeSchema, klingOperationSchema, klingTa
 import { klingCreateBody } from './kling-create-body';
 import { unwrapKlingData } from './kling-envelope';
 import { parseKlingError } from './kling-error';
+import { findKlingSubmission } from './kling-find-submission';
 import { klingOfferings } from './kling-offerings';
 import type { KlingProviderSettings } from './kling-settings';
 import { klingTaskToResult } from './kling-status';
@@ -48,10 +49,14 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
     name: 'Kling AI',
     baseURL,
     offerings: klingOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
       const { endpoint, body } = klingCreateBody(request);
+      // Kling keeps and echoes a caller's id, by which `findSubmission` looks a lost create up.
+      if (request.reference !== undefined) body['external_task_id'] = request.reference;
       const path = `/v1/videos/${endpoint}`;
+      await request.beforeCreate();
       const { value, status } = await http.json({
         method: 'POST',
         path,
@@ -67,6 +72,8 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
       const operation: KlingOperation = { taskId: task.task_id, endpoint };
       return { operation, upstreamId: task.task_id, warnings: [] };
     },
+
+    findSubmission: (request, query, options) => findKlingSubmission(http, baseURL, request, query, options),
 
     async poll(operation, options) {
       const { taskId, endpoint } = parseKlingOperation(operation);

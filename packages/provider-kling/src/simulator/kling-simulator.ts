@@ -41,6 +41,8 @@ type KlingTaskRecord = {
   createdAt: number;
   clip: { width: number; height: number; seconds: number; audio?: boolean };
   outcome: JobOutcome;
+  /** The caller's `external_task_id`, unique per account; the task can be queried by it. */
+  externalTaskId?: string | undefined;
 };
 
 const createRoute = /^\/v1\/videos\/(text2video|image2video|multi-image2video)$/;
@@ -89,7 +91,7 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
       task_id: task.id,
       task_status: status,
       task_status_msg: status === 'failed' ? RISK_CONTROL : '',
-      task_info: {},
+      task_info: task.externalTaskId === undefined ? {} : { external_task_id: task.externalTaskId },
       ...(status === 'succeed'
         ? {
             task_result: {
@@ -115,6 +117,13 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
     const body = request.json as Record<string, unknown>;
     const problem = validateKlingCreate(body, endpoint);
     if (problem) return failure(400, 1201, problem);
+    const external = body['external_task_id'];
+    if (external !== undefined && (typeof external !== 'string' || external === '')) {
+      return failure(400, 1201, 'external_task_id must be a non-empty string');
+    }
+    if (external !== undefined && [...tasks.values()].some((each) => each.externalTaskId === external)) {
+      return failure(400, 1201, `external_task_id ${external} already exists`);
+    }
     const tier = body['mode'] === 'pro' ? '1080p' : '720p';
     const ratio =
       parseRatio(typeof body['aspect_ratio'] === 'string' ? body['aspect_ratio'] : '16:9') ?? 16 / 9;
@@ -128,11 +137,12 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
         audio: body['sound'] === 'on',
       },
       outcome: outcomes.shift() ?? 'succeed',
+      externalTaskId: external,
     };
     tasks.set(task.id, task);
     return success({
       task_id: task.id,
-      task_info: {},
+      task_info: external === undefined ? {} : { external_task_id: external },
       task_status: 'submitted',
       created_at: now,
       updated_at: now,
@@ -167,7 +177,9 @@ export async function startKlingSimulator(options: KlingSimulatorOptions = {}): 
       return create(request, createMatch[1] as KlingTaskRecord['endpoint'], now);
     const taskMatch = taskRoute.exec(request.path);
     if (taskMatch && request.method === 'GET') {
-      const task = tasks.get(taskMatch[2]!);
+      // The path takes Kling's task id or the caller's external_task_id.
+      const id = decodeURIComponent(taskMatch[2]!);
+      const task = tasks.get(id) ?? [...tasks.values()].find((each) => each.externalTaskId === id);
       // A task is found only under the family it was created on.
       if (!task || task.endpoint !== taskMatch[1]) return failure(404, 1203, 'task not found');
       return success(describe(task, now));
