@@ -90,11 +90,13 @@ export function createGoogleVertex(settings: GoogleVertexProviderSettings = {}):
     name: 'Google Vertex AI',
     baseURL,
     offerings: vertexOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
       const body = veoRequestBody(request, vertexVideo);
       if (settings.storageUri)
         (body['parameters'] as Record<string, unknown>)['storageUri'] = settings.storageUri;
+      await request.beforeCreate();
       const { value } = await call({
         method: 'POST',
         path: `/projects/${encodeURIComponent(project())}/locations/${location}/publishers/google/models/${request.upstreamModel}:predictLongRunning`,

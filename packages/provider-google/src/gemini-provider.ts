@@ -73,12 +73,15 @@ export function createGoogle(settings: GoogleProviderSettings = {}): VideoProvid
     name: 'Google Gemini API',
     baseURL,
     offerings: geminiOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
+      const body = veoRequestBody(request, (video) => geminiVideo(video, baseURL));
+      await request.beforeCreate();
       const { value } = await http.json({
         method: 'POST',
         path: `/models/${request.upstreamModel}:predictLongRunning`,
-        body: veoRequestBody(request, (video) => geminiVideo(video, baseURL)),
+        body,
         schema: veoOperationResponseSchema,
         ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
       });

@@ -70,9 +70,11 @@ export function createRunway(settings: RunwayProviderSettings = {}): VideoProvid
     name: 'Runway',
     baseURL,
     offerings: runwayOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
       const { path, body } = runwayCreateBody(request);
+      await request.beforeCreate();
       const { value } = await http.json({
         method: 'POST',
         path,

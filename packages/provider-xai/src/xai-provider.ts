@@ -54,9 +54,11 @@ export function createXai(settings: XaiProviderSettings = {}): VideoProvider {
     name: 'xAI',
     baseURL,
     offerings: xaiOfferings,
+    callsBeforeCreate: true,
 
     async submit(request, options) {
       const { path, body } = xaiCreateRequest(request);
+      await request.beforeCreate();
       const { value } = await http.json({
         method: 'POST',
         path,

@@ -62,6 +62,36 @@ export function runProviderContract(options: ProviderContractOptions): void {
       }
     });
 
+    it('calls beforeCreate once, right before its create request, when it declares callsBeforeCreate', async () => {
+      if (provider.callsBeforeCreate !== true) return;
+      const prompt = nextPrompt();
+      const sentBefore: boolean[] = [];
+      const request = {
+        ...submitRequestFor(offering, prompt),
+        beforeCreate: async () => {
+          sentBefore.push(findSubmit(simulator.requests, prompt) !== undefined);
+        },
+      };
+      await provider.submit(request);
+      // Called exactly once, and the create request had not left yet when it was.
+      expect(sentBefore).toEqual([false]);
+      expect(findSubmit(simulator.requests, prompt)).toBeDefined();
+    });
+
+    it('stops before its create request when beforeCreate throws (the job was withdrawn)', async () => {
+      if (provider.callsBeforeCreate !== true) return;
+      const prompt = nextPrompt();
+      const withdrawn = new Error('withdrawn');
+      const request = {
+        ...submitRequestFor(offering, prompt),
+        beforeCreate: async () => {
+          throw withdrawn;
+        },
+      };
+      await expect(provider.submit(request)).rejects.toBe(withdrawn);
+      expect(findSubmit(simulator.requests, prompt)).toBeUndefined();
+    });
+
     it('keeps the operation usable after a JSON round-trip', async () => {
       const { operation } = await provider.submit(submitRequestFor(offering, nextPrompt()));
       const revived = JSON.parse(JSON.stringify(operation));
