@@ -21,13 +21,15 @@ export async function resumeJobs(ctx: EngineContext): Promise<void> {
       queued.push(job.id);
     }
   }
+  // Jobs never sent go first: each has recorded its upstream job before any lookup runs, so a lookup can never
+  // take one of theirs for an interrupted one.
+  for (const id of queued) {
+    const job = await ctx.store.get(id);
+    if (job && job.state === 'queued_local' && job.deletedAt === null) await submitQueuedJob(ctx, job);
+  }
   // One at a time: a job adopted first owns its upstream match, so the next identical one does not take it.
   for (const id of interrupted) {
     const job = await ctx.store.get(id);
     if (job) await recoverInterruptedSubmit(ctx, job);
-  }
-  for (const id of queued) {
-    const job = await ctx.store.get(id);
-    if (job && job.state === 'queued_local' && job.deletedAt === null) await submitQueuedJob(ctx, job);
   }
 }
