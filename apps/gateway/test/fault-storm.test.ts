@@ -279,6 +279,8 @@ describe('fault storm', { timeout: 90_000 }, () => {
     );
     const internal = lines.filter((line) => line.event === 'http.request' && line.status === 500);
     expect(internal.map((line) => line.msg)).toEqual([]);
+    // Explained failures (502s naming a provider) are not logged as gateway errors with a stack.
+    expect(lines.filter((line) => line.event === 'http.error').map((line) => line.msg)).toEqual([]);
     expect(lines.filter((line) => line.event === 'http.request').length).toBeGreaterThan(100);
 
     const usage = (await (await fetch(`${url}/v1/usage`)).json()) as {

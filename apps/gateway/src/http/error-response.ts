@@ -15,7 +15,9 @@ export function errorResponse(error: unknown, c: Context<GatewayEnv>, logger: Ga
   const known = ReelayError.isInstance(error) ? error : fromHttpException(error);
   const { status, body } = safeToOpenAIError(known ?? error);
   const requestId = c.get('requestId');
-  if (status >= 500) {
+  // An explained upstream failure (a 502 naming the provider) is not a gateway fault: its `http.request` line
+  // records it, and a stack per failed create would bury real bugs during a provider outage.
+  if (status >= 500 && (known === undefined || status === 500)) {
     logger.error(
       {
         event: 'http.error',
