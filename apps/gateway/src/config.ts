@@ -61,6 +61,11 @@ export type GatewayConfig = {
   secretKey: string | undefined;
   retentionMs: number;
   jobDeadlineMs: number;
+  /**
+   * With instances sharing a Postgres database, the longest a dead instance's jobs wait to be taken over. Env
+   * `REELAY_TAKEOVER_SECONDS`, default 30.
+   */
+  takeoverMs: number;
   pollBackoff: Partial<BackoffOptions> | undefined;
   providerRequestsPerSecond: number | undefined;
   submitSettleMs: number | undefined;
@@ -157,6 +162,7 @@ export async function loadConfig(
     secretKey: vars.REELAY_SECRET_KEY,
     retentionMs: retentionHours * 3_600_000,
     jobDeadlineMs: deadlineMinutes * 60_000,
+    takeoverMs: (vars.REELAY_TAKEOVER_SECONDS ?? 30) * 1000,
     pollBackoff: file.pollBackoff,
     providerRequestsPerSecond: file.providerRequestsPerSecond,
     submitSettleMs: file.submitSettleMs,

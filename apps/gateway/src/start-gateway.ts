@@ -2,7 +2,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { createRegistry } from '@reelay/core';
-import { createEngine, type Engine, loadWebhookSecret, openStores } from '@reelay/engine';
+import {
+  createEngine,
+  type Engine,
+  existingWebhookSecret,
+  loadWebhookSecret,
+  newWebhookSecret,
+  openStores,
+  type Stores,
+} from '@reelay/engine';
 import { loadCatalog } from '@reelay/pricing';
 import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
@@ -86,11 +94,11 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         ...config.allowPrivateOrigins,
       ]),
     ];
-    const signing =
-      config.webhookSecret === undefined
-        ? loadWebhookSecret(config.dataDir)
-        : { secret: config.webhookSecret, file: undefined, created: false };
     const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const signing = await webhookSigning(config, stores).catch(async (error: unknown) => {
+      await stores.close();
+      throw error;
+    });
     const engine = createEngine({
       stores,
       registry,
@@ -104,6 +112,7 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       ...(config.publicUrl ? { publicBaseURL: config.publicUrl } : {}),
       retentionMs: config.retentionMs,
       jobDeadlineMs: config.jobDeadlineMs,
+      takeoverMs: config.takeoverMs,
       ...(config.pollBackoff ? { pollBackoff: config.pollBackoff } : {}),
       ...(config.providerRequestsPerSecond
         ? { providerRequestsPerSecond: config.providerRequestsPerSecond }
@@ -176,10 +185,12 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       `${config.databaseUrl ? 'jobs in Postgres (REELAY_DATABASE_URL), files in' : 'data directory:'} ${config.dataDir} · API reference: ${url}/docs`,
       { data_dir: config.dataDir, postgres: config.databaseUrl !== undefined },
     );
-    if (config.databaseUrl && signing.file !== undefined) {
-      logger.warn(
-        { event: 'gateway.webhook_secret_per_instance' },
-        'jobs are in Postgres but webhook_url events are signed with a secret kept in this data directory; set REELAY_WEBHOOK_SECRET so the signature does not depend on one machine.',
+    const instance = engine.health().instance;
+    if (instance) {
+      log(
+        'gateway.instance',
+        `instance ${instance.id}: ${instance.instances} live on this database; a dead instance's jobs are taken over within ${config.takeoverMs / 1000} s (REELAY_TAKEOVER_SECONDS)`,
+        { instance: instance.id, instances: instance.instances, takeover_ms: config.takeoverMs },
       );
     }
     log(
@@ -191,9 +202,11 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     );
     log(
       'gateway.webhook_signing',
-      signing.file === undefined
+      signing.source === 'env'
         ? 'webhook_url events are signed with REELAY_WEBHOOK_SECRET'
-        : `webhook_url events are signed with the secret in ${signing.file}${signing.created ? ' (just generated)' : ''}; give it to your receivers, or set REELAY_WEBHOOK_SECRET`,
+        : signing.source === 'database'
+          ? 'webhook_url events are signed with the secret every instance shares through the database (table reelay_shared); give it to your receivers, or set REELAY_WEBHOOK_SECRET'
+          : `webhook_url events are signed with the secret in ${signing.source}${signing.created ? ' (just generated)' : ''}; give it to your receivers, or set REELAY_WEBHOOK_SECRET`,
     );
 
     let closing: Promise<void> | undefined;
@@ -211,6 +224,29 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
     await cleanup();
     throw error;
   }
+}
+
+/**
+ * The secret `webhook_url` events are signed with: `REELAY_WEBHOOK_SECRET`; else, when instances share a database,
+ * one kept there (the first instance stores its data directory's secret, or a new one), so every instance signs
+ * alike; else the data directory's own. `source` is `env`, `database` or the file's path.
+ */
+async function webhookSigning(
+  config: GatewayConfig,
+  stores: Stores,
+): Promise<{ secret: string; source: string; created: boolean }> {
+  if (config.webhookSecret !== undefined)
+    return { secret: config.webhookSecret, source: 'env', created: false };
+  if (stores.leases) {
+    const candidate = existingWebhookSecret(config.dataDir) ?? newWebhookSecret();
+    return {
+      secret: await stores.leases.shared('webhook_secret', candidate),
+      source: 'database',
+      created: false,
+    };
+  }
+  const { secret, file, created } = loadWebhookSecret(config.dataDir);
+  return { secret, source: file, created };
 }
 
 function listen(

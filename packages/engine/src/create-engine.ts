@@ -21,6 +21,7 @@ import { lazySecretBox } from './secrets/secret-box';
 import { isSecretKey, loadSecretKey, MIN_SECRET_KEY_LENGTH } from './secrets/secret-key';
 import { createDiskOutputStore } from './storage';
 import { openSqliteStores } from './store';
+import { createInstanceLeases } from './tracker/instance-leases';
 import { pollJob } from './tracker/poll-job';
 import { createScheduler } from './tracker/scheduler';
 import { buildUsageReport } from './usage';
@@ -73,10 +74,13 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const safeFetcher = options.safeFetcher ?? createSafeFetcher({ trustedOrigins: options.trustedOrigins });
+  const requestsPerSecond = options.providerRequestsPerSecond ?? 10;
+  const takeoverMs = options.takeoverMs ?? 30_000;
   const ctx: EngineContext = {
     registry: options.registry,
     catalog: options.catalog,
     store: stores.jobs,
+    leases: stores.leases,
     files:
       options.outputStore ??
       createDiskOutputStore(options.dataDir, { maxOutputBytes: options.maxOutputBytes ?? 4 * 1024 ** 3 }),
@@ -84,7 +88,7 @@ export function createEngine(options: EngineOptions): Engine {
     metrics: createMetrics(),
     log: options.logger ?? silentLogger,
     scheduler: createScheduler({
-      requestsPerSecond: options.providerRequestsPerSecond ?? 10,
+      requestsPerSecond,
       maxConcurrent: options.maxConcurrentPolls ?? 64,
       now,
       run: (id) => pollJob(ctx, id),
@@ -97,6 +101,8 @@ export function createEngine(options: EngineOptions): Engine {
       now,
       retryDelaysMs: options.webhookRetryDelaysMs ?? [5_000, 15_000, 45_000],
       timeoutMs: options.webhookTimeoutMs ?? 30_000,
+      // Other instances add deliveries too (and may die before sending them): look for due ones regularly.
+      ...(stores.leases ? { peekMs: Math.max(50, Math.floor(takeoverMs / 6)) } : {}),
       onAttempt: (attempt) => {
         ctx.metrics.webhookAttempts({ outcome: attempt.outcome });
         void logWebhookAttempt(ctx, attempt);
@@ -136,6 +142,18 @@ export function createEngine(options: EngineOptions): Engine {
       }),
   );
 
+  const instanceLeases =
+    stores.leases &&
+    createInstanceLeases({
+      leases: stores.leases,
+      scheduler: ctx.scheduler,
+      takeoverMs,
+      requestsPerSecond,
+      now,
+      log: ctx.log,
+      resume: (jobs) => track(resumeJobs(ctx, jobs)),
+    });
+
   const apiKeys = createApiKeys(stores.apiKeys, now);
   let started = false;
   let stopped = false;
@@ -163,6 +181,7 @@ export function createEngine(options: EngineOptions): Engine {
         state: ctx.breakers.state(id),
         consecutiveFailures: ctx.breakers.consecutiveFailures(id),
       })),
+      instance: instanceLeases?.health(),
     }),
     metricsText: () => ctx.metrics.text(),
     // An admin key, and whoever reaches a gateway that has no keys (it then serves loopback clients only), see
@@ -179,7 +198,9 @@ export function createEngine(options: EngineOptions): Engine {
       started = true;
       ctx.scheduler.start();
       ctx.webhooks.start();
-      void track(resumeJobs(ctx)).catch(() => undefined);
+      // Alone on its store, every unfinished job is this process's; sharing it, only those without a live owner.
+      if (instanceLeases) void track(instanceLeases.start()).catch(() => undefined);
+      else void track(resumeJobs(ctx)).catch(() => undefined);
       void sweep();
       const interval = Math.max(1000, Math.min(options.sweepIntervalMs ?? 10 * 60 * 1000, retentionMs));
       sweeper = setInterval(sweep, interval);
@@ -189,9 +210,12 @@ export function createEngine(options: EngineOptions): Engine {
       if (stopped) return;
       stopped = true;
       if (sweeper) clearInterval(sweeper);
+      await instanceLeases?.stopTakingOver();
       await ctx.scheduler.stop();
       while (work.size > 0) await Promise.allSettled([...work]);
       await ctx.scheduler.stop();
+      // Only now, with nothing of ours running: the other instances take the jobs over at their next scan.
+      await instanceLeases?.release();
       await ctx.webhooks.stop();
       if (!options.safeFetcher) await ctx.safeFetcher.close();
       await stores.close();

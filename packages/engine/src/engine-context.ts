@@ -7,7 +7,7 @@ import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakers } from './router/circuit-breaker';
 import type { RequestSecrets } from './secrets/request-secrets';
 import type { OutputStore } from './storage';
-import type { JobStore } from './store';
+import type { JobStore, LeaseStore } from './store';
 import type { Scheduler } from './tracker/scheduler';
 import type { VideoLimits } from './videos';
 import type { WebhookSender } from './webhooks/webhook-sender';
@@ -32,6 +32,8 @@ export type EngineContext = {
   registry: Registry;
   catalog: Catalog;
   store: JobStore;
+  /** Leases between instances sharing the store; `undefined` when this process owns it (SQLite). */
+  leases: LeaseStore | undefined;
   files: OutputStore;
   breakers: CircuitBreakers;
   metrics: Metrics;

@@ -16,6 +16,7 @@ import type { EngineLogger } from './observability/engine-logger';
 import type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 import type { ByteRange, OutputStore } from './storage';
 import type { Stores } from './store';
+import type { InstanceHealth } from './tracker/instance-leases';
 import type { UsageReport, UsageReportQuery } from './usage';
 
 /** A stored output file: its size and type, and a stream of its bytes (whole, or one inclusive range). */
@@ -44,13 +45,22 @@ export type EngineOptions = {
   jobDeadlineMs?: number;
   /** Poll backoff; tests use tiny values. Default: core's `defaultPollBackoff` (1 s → 15 s, ×1.5, ±20 %). */
   pollBackoff?: Partial<BackoffOptions>;
-  /** Poll budget per provider, requests per second. Default 10. */
+  /**
+   * Poll budget per provider, requests per second. Default 10. With several instances on one database it is the
+   * budget of them all: each takes an equal share, from the live count its heartbeat reads.
+   */
   providerRequestsPerSecond?: number;
   /**
    * After a restart, how long after an interrupted submit started its provider is first asked about it: a
    * create request still being handled when the process died may not be listed yet. Default 30 s.
    */
   submitSettleMs?: number;
+  /**
+   * With several instances on one database: the longest the jobs of an instance that died wait before another
+   * instance takes them over (`REELAY_TAKEOVER_SECONDS` in the gateway). Heartbeats run every sixth of it, and an
+   * instance silent for half of it counts as dead. Default 30 s.
+   */
+  takeoverMs?: number;
   /** Millisecond clock. Default `Date.now`. */
   now?: () => number;
   /** Polls running at once across providers. Default 64. */
@@ -117,6 +127,8 @@ export type RequestContext = {
   key?: ApiKeyGrant | undefined;
 };
 
+export type { InstanceHealth };
+
 export type ProviderHealth = { id: string; state: CircuitState; consecutiveFailures: number };
 
 /** What a provider webhook delivery led to. */
@@ -169,7 +181,8 @@ export type Engine = {
   receiveProviderWebhook(providerId: string, request: WebhookRequest): Promise<ProviderWebhookResult>;
   listModels(): ModelCard[];
   getModel(id: string): ModelCard;
-  health(): { providers: ProviderHealth[] };
+  /** Provider circuits (this instance's view), and with a shared database this instance's lease status. */
+  health(): { providers: ProviderHealth[]; instance: InstanceHealth | undefined };
   /** Prometheus text exposition. */
   metricsText(): string;
   /**

@@ -3,6 +3,7 @@ export type {
   CreateVideoResult,
   Engine,
   EngineOptions,
+  InstanceHealth,
   ProviderHealth,
   ProviderWebhookResult,
   RequestContext,
@@ -41,6 +42,7 @@ export {
 } from './storage';
 export {
   isPostgresUrl,
+  type LeaseStore,
   migrateDatabase,
   migratePostgres,
   type OpenStoresOptions,
@@ -61,4 +63,4 @@ export {
   usageReportSchema,
   usageReportToCsv,
 } from './usage';
-export { loadWebhookSecret } from './webhooks/webhook-secret';
+export { existingWebhookSecret, loadWebhookSecret, newWebhookSecret } from './webhooks/webhook-secret';

@@ -440,7 +440,8 @@ export function buildOpenApiDocument(
         operationId: 'ready',
         tags: ['Operations'],
         summary: 'Readiness',
-        description: 'Ready when a provider is configured and its circuit is not open.',
+        description:
+          "Ready when a provider is configured and its circuit is not open, and (instances sharing a database) this instance's heartbeat reaches the database.",
         security: [],
         responses: {
           '200': { description: 'Ready, with provider circuit states.' },

@@ -93,6 +93,7 @@ export const envSchema = z.object({
   REELAY_ALLOW_PRIVATE_ORIGINS: originList,
   REELAY_RETENTION_HOURS: wholeNumber('hours', 1, 24 * 365),
   REELAY_JOB_DEADLINE_MINUTES: wholeNumber('minutes', 1, 24 * 60),
+  REELAY_TAKEOVER_SECONDS: wholeNumber('seconds', 1, 3600),
   REELAY_PUBLIC_URL: httpUrl,
   REELAY_WEBHOOK_SECRET: webhookSecret,
   REELAY_SECRET_KEY: secretKey,

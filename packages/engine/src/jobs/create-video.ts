@@ -121,7 +121,9 @@ async function create(
 
   const sources = await inputSourcesOf(ctx, files, fresh);
   const stamp = ctx.now();
-  const records = jobs.map((job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp }));
+  const records = jobs.map(
+    (job): JobRecord => ({ ...job, seq: 0, updatedAt: stamp, leaseOwner: ctx.leases?.instanceId ?? null }),
+  );
   const toSubmit = records.length === 1 ? records : records.slice(1);
   const firstMarked = marksBeforeSubmit(plan);
   const outcomes = await Promise.all(

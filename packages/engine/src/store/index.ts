@@ -21,6 +21,7 @@ export type {
   NewJob,
   UnfinishedJob,
 } from './job-store';
+export type { LeaseStore } from './lease-store';
 export { isPostgresUrl, type OpenStoresOptions, openStores } from './open-stores';
 export { openPostgresStores, type PostgresStoreOptions } from './postgres/open-postgres-stores';
 export { migrateDatabase, migratePostgres, postgresSchemaVersion } from './postgres/postgres-migrations';

@@ -183,4 +183,9 @@ export type JobRecord = {
   requestId: string | null;
   /** W3C `traceparent` of the create span, so tracker spans join the job's trace; `null` when tracing is off. */
   traceParent: string | null;
+  /**
+   * The instance that tracks the job when several share a database (`LeaseStore`); set by the store on insert
+   * and moved only by the lease store. Always `null` on SQLite, where one process tracks everything.
+   */
+  leaseOwner: string | null;
 };

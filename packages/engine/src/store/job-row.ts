@@ -62,6 +62,8 @@ export type JobRow = {
   outputs_removed_at: number | null;
   request_id: string | null;
   trace_parent: string | null;
+  /** Postgres only (SQLite has no leases). */
+  lease_owner?: string | null;
 };
 
 const jsonObjectSchema = z.record(z.string(), z.unknown());
@@ -131,11 +133,14 @@ export function toJobRecord(row: JobRow): JobRecord {
     outputsRemovedAt: row.outputs_removed_at,
     requestId: row.request_id,
     traceParent: row.trace_parent,
+    leaseOwner: row.lease_owner ?? null,
   };
 }
 
 /** Fields a store update may set, in record (camelCase) form. */
-export type JobPatch = Partial<Omit<JobRecord, 'seq' | 'id' | 'owner' | 'kind' | 'createdAt' | 'bodyHash'>>;
+export type JobPatch = Partial<
+  Omit<JobRecord, 'seq' | 'id' | 'owner' | 'kind' | 'createdAt' | 'bodyHash' | 'leaseOwner'>
+>;
 
 const jsonColumns = new Set([
   'request',

@@ -4,7 +4,7 @@ import type { JobPatch } from './job-row';
 import type { UsageQuery, UsageRow } from './usage-query';
 
 /** A job to insert: every record field except the ones the store fills in. */
-export type NewJob = Omit<JobRecord, 'seq' | 'updatedAt'>;
+export type NewJob = Omit<JobRecord, 'seq' | 'updatedAt' | 'leaseOwner'>;
 
 export type IdempotencyClaim = { owner: string; key: string; bodyHash: string; jobId: string };
 export type IdempotencyEntry = { bodyHash: string; jobId: string };

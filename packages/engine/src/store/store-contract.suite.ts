@@ -83,7 +83,13 @@ export function describeStoreContract(name: string, open: OpenStores): void {
         });
         expect(await stores.jobs.insert([inserted])).toEqual({ inserted: true });
         const read = await stores.jobs.get(inserted.id);
-        expect(read).toEqual({ ...inserted, seq: expect.any(Number), updatedAt: 10_000 });
+        expect(read).toEqual({
+          ...inserted,
+          seq: expect.any(Number),
+          updatedAt: 10_000,
+          // The inserting instance holds the lease where instances share the store; no one where one owns it.
+          leaseOwner: stores.leases?.instanceId ?? null,
+        });
         expect(await stores.jobs.get('video_missing')).toBeUndefined();
       });
 

@@ -27,6 +27,9 @@ async function step(ctx: EngineContext, id: string): Promise<number | undefined>
   ctx.pushedResults.delete(id);
   if (!job || job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress'))
     return undefined;
+  // Another instance holds the job now (its provider webhook arrived there, or it took over while this one
+  // could not reach the database): it polls, this one lets go. Read with the job, so the check costs nothing.
+  if (ctx.leases && job.leaseOwner !== ctx.leases.instanceId) return undefined;
   const provider = job.provider ? ctx.registry.providers.get(job.provider) : undefined;
   if (!provider || !job.operation) return undefined; // provider not configured now; resumed on a later start
   const operation = job.operation;

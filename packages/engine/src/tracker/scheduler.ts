@@ -25,11 +25,12 @@ export function createScheduler(options: SchedulerOptions) {
   let timerAt = Number.POSITIVE_INFINITY;
   let started = false;
   let rotation = 0;
+  let requestsPerSecond = options.requestsPerSecond;
 
   const lane = (provider: string) => {
     let value = lanes.get(provider);
     if (!value) {
-      value = { queue: new DueQueue(), bucket: createTokenBucket(options.requestsPerSecond) };
+      value = { queue: new DueQueue(), bucket: createTokenBucket(requestsPerSecond) };
       lanes.set(provider, value);
     }
     return value;
@@ -102,6 +103,19 @@ export function createScheduler(options: SchedulerOptions) {
       providerOf.delete(id);
       lanes.get(provider)?.queue.remove(id);
     },
+    /**
+     * Changes the poll budget of every provider (an instance's share of the budget when several share it).
+     * Bursts shrink with it, so a smaller share is never exceeded by tokens saved up before.
+     */
+    setRequestsPerSecond(rate: number): void {
+      if (rate === requestsPerSecond) return;
+      requestsPerSecond = rate;
+      const now = options.now();
+      for (const { bucket } of lanes.values()) bucket.setRate(rate, now);
+      arm(now);
+    },
+    /** Whether `id` is waiting or being polled here. */
+    has: (id: string) => providerOf.has(id),
     /** Jobs being tracked (waiting or polling). */
     size: () => providerOf.size,
     perProvider(): Array<[string, number]> {

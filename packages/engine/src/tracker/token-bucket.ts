@@ -3,14 +3,18 @@ export type TokenBucket = {
   take(now: number): boolean;
   /** When the next token will be there (now, if one is). */
   nextAt(now: number): number;
+  /** Changes the rate (and the burst, which follows it) from now on; tokens already there stay, up to the burst. */
+  setRate(ratePerSecond: number, now: number): void;
 };
 
-export function createTokenBucket(ratePerSecond: number, capacity = Math.max(1, ratePerSecond)): TokenBucket {
-  let tokens = capacity;
+export function createTokenBucket(ratePerSecond: number, capacity?: number): TokenBucket {
+  let rate = ratePerSecond;
+  let burst = capacity ?? Math.max(1, rate);
+  let tokens = burst;
   let updatedAt: number | undefined;
   const refill = (now: number) => {
     if (updatedAt !== undefined && now > updatedAt) {
-      tokens = Math.min(capacity, tokens + ((now - updatedAt) / 1000) * ratePerSecond);
+      tokens = Math.min(burst, tokens + ((now - updatedAt) / 1000) * rate);
     }
     updatedAt = now;
   };
@@ -23,7 +27,13 @@ export function createTokenBucket(ratePerSecond: number, capacity = Math.max(1, 
     },
     nextAt(now) {
       refill(now);
-      return tokens >= 1 ? now : now + Math.ceil(((1 - tokens) / ratePerSecond) * 1000);
+      return tokens >= 1 ? now : now + Math.ceil(((1 - tokens) / rate) * 1000);
+    },
+    setRate(ratePerSecond, now) {
+      refill(now);
+      rate = ratePerSecond;
+      burst = capacity ?? Math.max(1, rate);
+      tokens = Math.min(tokens, burst);
     },
   };
 }

@@ -62,6 +62,12 @@ export async function receiveProviderWebhook(
   if (job.deletedAt !== null || (job.state !== 'submitted' && job.state !== 'in_progress')) {
     return result('already_final', job);
   }
+  // Sharing the database, the lease moves here, where the news is: this instance applies it now, and the
+  // previous holder drops the job at its next step. A step already running there ends in a compare-and-set
+  // that only one of the two wins, so the job is finished once.
+  if (ctx.leases && job.leaseOwner !== ctx.leases.instanceId && !(await ctx.leases.take(job.id))) {
+    return result('already_final', job);
+  }
   if (event.result && !endsBefore(ctx.pushedResults.get(job.id), event.result)) {
     ctx.pushedResults.set(job.id, event.result);
   }

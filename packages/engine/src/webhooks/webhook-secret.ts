@@ -10,6 +10,25 @@ export function isWebhookSecret(secret: string): boolean {
   return match !== null && Buffer.from(match[1]!, 'base64').length >= 16;
 }
 
+/** A fresh Standard Webhooks secret: `whsec_` and 32 random bytes of base64. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/**
+ * The secret a data directory already holds, if any, never creating one: instances that share a database
+ * start sharing the one a single instance used before, so receivers keep verifying.
+ */
+export function existingWebhookSecret(dataDir: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, WEBHOOK_SECRET_FILE), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  return isWebhookSecret(text) ? text : undefined;
+}
+
 /**
  * The secret outgoing webhooks are signed with when none is configured: generated on first use and kept in
  * `${dataDir}/webhook-secret` (mode 0600), so receivers keep verifying across restarts.
@@ -17,7 +36,7 @@ export function isWebhookSecret(secret: string): boolean {
 export function loadWebhookSecret(dataDir: string): { secret: string; file: string; created: boolean } {
   const file = join(dataDir, WEBHOOK_SECRET_FILE);
   mkdirSync(dataDir, { recursive: true });
-  const created = `whsec_${randomBytes(32).toString('base64')}`;
+  const created = newWebhookSecret();
   try {
     // 'wx' fails when the file exists, so two processes starting at once end up with the same secret.
     writeFileSync(file, `${created}\n`, { mode: 0o600, flag: 'wx' });

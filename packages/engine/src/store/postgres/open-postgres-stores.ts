@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import pg from 'pg';
 import type { Stores } from '../stores';
 import { createPostgresApiKeyStore } from './postgres-api-key-store';
 import { createPostgresDeliveryStore } from './postgres-delivery-store';
 import { createPostgresJobStore } from './postgres-job-store';
+import { createPostgresLeaseStore } from './postgres-lease-store';
 import { migratePostgres } from './postgres-migrations';
 
 const INT8 = 20;
@@ -21,6 +24,8 @@ export type PostgresStoreOptions = {
   maxConnections?: number;
   /** Apply missing migrations (under an advisory lock) before returning. Default true. */
   migrate?: boolean;
+  /** This instance's lease owner id. Default: host name, process id and random bytes, new on every open. */
+  instanceId?: string;
 };
 
 /** The backend for many instances: `REELAY_DATABASE_URL=postgres://…`. */
@@ -35,10 +40,31 @@ export async function openPostgresStores(url: string, options: PostgresStoreOpti
     await pool.end();
     throw error;
   }
+  const instanceId =
+    options.instanceId ?? `${hostname().slice(0, 40)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const leases = createPostgresLeaseStore(pool, instanceId);
+  try {
+    // Registered before any job is inserted under this id, so no other instance mistakes those jobs for orphans.
+    await leases.heartbeat(Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   return {
-    jobs: createPostgresJobStore(pool, now),
+    jobs: createPostgresJobStore(pool, now, instanceId),
     deliveries: createPostgresDeliveryStore(pool, now),
     apiKeys: createPostgresApiKeyStore(pool),
-    close: () => pool.end(),
+    leases,
+    async close() {
+      // A process that only read or wrote keys (a command) leaves no heartbeat row behind.
+      await pool
+        .query(
+          `DELETE FROM reelay_instances i WHERE i.id = $1 AND NOT EXISTS (SELECT 1 FROM jobs j
+           WHERE j.lease_owner = i.id AND j.state IN ('queued_local', 'submitting', 'submitted', 'in_progress'))`,
+          [instanceId],
+        )
+        .catch(() => undefined);
+      await pool.end();
+    },
   };
 }

@@ -12,8 +12,9 @@ import {
 import { columnOf, insertColumns, toColumnValue } from '../job-row';
 import type { IdempotencyClaim, InsertResult, NewJob } from '../job-store';
 
-const insertJobSql = `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at)
-  VALUES (${[...insertColumns, 'updatedAt'].map((_, index) => `$${index + 1}`).join(', ')})`;
+// The inserting instance holds the lease of what it creates (`lease_owner`): it submits and tracks it.
+const insertJobSql = `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at, lease_owner)
+  VALUES (${[...insertColumns, 'updatedAt', 'leaseOwner'].map((_, index) => `$${index + 1}`).join(', ')})`;
 
 /**
  * `JobStore.insert` on Postgres, inside the caller's transaction: the key's budget (when `budget` is given),
@@ -25,6 +26,7 @@ export async function insertJobs(
   jobs: NewJob[],
   claim: IdempotencyClaim | undefined,
   budget: BudgetCheck | undefined,
+  instanceId: string,
 ): Promise<InsertResult> {
   // The key's row lock serialises its creates at every instance: the spend read below cannot change before
   // this transaction commits, so two racing creates never both fit in the last of a budget.
@@ -73,6 +75,7 @@ export async function insertJobs(
     await client.query(insertJobSql, [
       ...insertColumns.map((field) => toColumnValue(field, job[field])),
       updatedAt,
+      instanceId,
     ]);
   }
   return { inserted: true };

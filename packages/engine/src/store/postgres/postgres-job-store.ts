@@ -10,7 +10,7 @@ import { insertJobs } from './postgres-insert-jobs';
 const unfinishedStates = "('queued_local', 'submitting', 'submitted', 'in_progress')";
 
 /** The job store over a Postgres pool; every instance sharing the database uses the same rows. */
-export function createPostgresJobStore(pool: pg.Pool, now: () => number): JobStore {
+export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanceId: string): JobStore {
   const one = async (sql: string, values: unknown[]) => {
     const { rows } = await pool.query<JobRow>(sql, values);
     return rows[0] ? toJobRecord(rows[0]) : undefined;
@@ -19,7 +19,9 @@ export function createPostgresJobStore(pool: pg.Pool, now: () => number): JobSto
   return {
     async insert(jobs, claim, budget) {
       try {
-        return await inTransaction(pool, (client) => insertJobs(client, now, jobs, claim, budget));
+        return await inTransaction(pool, (client) =>
+          insertJobs(client, now, jobs, claim, budget, instanceId),
+        );
       } catch (error) {
         if (error instanceof BudgetRefused) return { inserted: false, budget: error.refusal };
         throw error;

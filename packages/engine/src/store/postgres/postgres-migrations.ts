@@ -130,6 +130,23 @@ const migrations: string[] = [
   -- A key's spend this month, read before each of its creates.
   CREATE INDEX jobs_owner_created ON jobs (owner, created_at);
   `,
+  `
+  -- Many instances on one database: the instance tracking each job (its lease), each instance's heartbeat (a
+  -- lease lasts while its owner's heartbeat is fresh), and values every instance shares (the webhook secret).
+  ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+  CREATE INDEX jobs_lease ON jobs (lease_owner)
+    WHERE state IN ('queued_local', 'submitting', 'submitted', 'in_progress');
+  CREATE TABLE reelay_instances (
+    id TEXT PRIMARY KEY,
+    started_at BIGINT NOT NULL,
+    heartbeat_at BIGINT NOT NULL
+  );
+  CREATE TABLE reelay_shared (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  `,
 ];
 
 /** Any fixed number shared by every Reelay instance: the advisory lock that serialises migrations. */

@@ -15,6 +15,7 @@ export function openSqliteStores(
     jobs: createSqliteJobStore(db, now),
     deliveries: createSqliteDeliveryStore(db, now),
     apiKeys: createSqliteApiKeyStore(db),
+    leases: undefined,
     async close() {
       db.close();
     },

@@ -1,0 +1,98 @@
+import type pg from 'pg';
+import type { JobState } from '../job-record';
+import type { UnfinishedJob } from '../job-store';
+import type { LeaseStore } from '../lease-store';
+
+/** Epoch milliseconds on the database's clock: every instance compares heartbeats on one clock. */
+const DB_NOW = '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT';
+const UNFINISHED = "('queued_local', 'submitting', 'submitted', 'in_progress')";
+/** A dead instance's row is removed once it holds no unfinished job and has been silent this long. */
+const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
+
+type UnfinishedRow = {
+  id: string;
+  state: JobState;
+  provider: string | null;
+  next_poll_at: number | null;
+  deadline_at: number | null;
+  poll_count: number;
+  parent_id: string | null;
+};
+
+/** Leases in the `jobs.lease_owner` column and the `reelay_instances` heartbeat table. */
+export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): LeaseStore {
+  return {
+    instanceId,
+    async heartbeat(deadAfterMs) {
+      await pool.query(
+        `INSERT INTO reelay_instances (id, started_at, heartbeat_at) VALUES ($1, ${DB_NOW}, ${DB_NOW})
+         ON CONFLICT (id) DO UPDATE SET heartbeat_at = EXCLUDED.heartbeat_at`,
+        [instanceId],
+      );
+      const { rows } = await pool.query<{ instances: number }>(
+        `SELECT COUNT(*)::INTEGER AS instances FROM reelay_instances WHERE heartbeat_at >= ${DB_NOW} - $1`,
+        [deadAfterMs],
+      );
+      // Rows of instances long gone that hold nothing any more; a dead one that still holds jobs stays, so
+      // its jobs remain findable by the takeover below.
+      await pool.query(
+        `DELETE FROM reelay_instances i WHERE i.heartbeat_at < ${DB_NOW} - $1
+         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.lease_owner = i.id AND j.state IN ${UNFINISHED})`,
+        [Math.max(FORGET_AFTER_MS, deadAfterMs)],
+      );
+      return { instances: Math.max(1, rows[0]?.instances ?? 1) };
+    },
+    async claimOrphans(deadAfterMs, limit) {
+      const { rows } = await pool.query<UnfinishedRow>(
+        `WITH dead AS (
+           SELECT id FROM reelay_instances WHERE heartbeat_at < ${DB_NOW} - $2 AND id <> $1
+         ), orphans AS (
+           SELECT id FROM jobs
+           WHERE state IN ${UNFINISHED} AND deleted_at IS NULL
+             AND (lease_owner IS NULL OR lease_owner IN (SELECT id FROM dead))
+           ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED
+         )
+         UPDATE jobs SET lease_owner = $1 FROM orphans WHERE jobs.id = orphans.id
+         RETURNING jobs.id, jobs.state, jobs.provider, jobs.next_poll_at, jobs.deadline_at, jobs.poll_count,
+           jobs.parent_id, jobs.seq`,
+        [instanceId, deadAfterMs, limit],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        state: row.state,
+        provider: row.provider,
+        nextPollAt: row.next_poll_at,
+        deadlineAt: row.deadline_at,
+        pollCount: row.poll_count,
+        parentId: row.parent_id,
+      })) satisfies UnfinishedJob[];
+    },
+    async take(id) {
+      const result = await pool.query(
+        `UPDATE jobs SET lease_owner = $1 WHERE id = $2 AND deleted_at IS NULL
+         AND state IN ('submitted', 'in_progress')`,
+        [instanceId, id],
+      );
+      return (result.rowCount ?? 0) > 0;
+    },
+    async release() {
+      await pool.query(
+        `UPDATE jobs SET lease_owner = NULL WHERE lease_owner = $1 AND state IN ${UNFINISHED}`,
+        [instanceId],
+      );
+      await pool.query('DELETE FROM reelay_instances WHERE id = $1', [instanceId]);
+    },
+    async shared(name, candidate) {
+      await pool.query(
+        `INSERT INTO reelay_shared (name, value, created_at) VALUES ($1, $2, ${DB_NOW})
+         ON CONFLICT (name) DO NOTHING`,
+        [name, candidate],
+      );
+      const { rows } = await pool.query<{ value: string }>(
+        'SELECT value FROM reelay_shared WHERE name = $1',
+        [name],
+      );
+      return rows[0]?.value ?? candidate;
+    },
+  };
+}
