@@ -67,4 +67,55 @@ describe('engine over the real plugins and simulators', () => {
     expect(creates(setup.simulators.fal)).toBe(1);
     expect(creates(setup.simulators.replicate)).toBe(0);
   });
+
+  describe('downloads provider outputs itself, through the operator-configured URL guard', () => {
+    /** fal hands out file URLs on `localhost`: a loopback origin that is neither its queue nor the simulator's. */
+    const onLocalhost = (origin: string) => origin.replace('127.0.0.1', 'localhost');
+    const logged: Array<{ event?: unknown; message: string }> = [];
+    const logger = {
+      error: () => undefined,
+      info: () => undefined,
+      debug: () => undefined,
+      warn: (fields: Record<string, unknown>, message: string) =>
+        logged.push({ event: fields['event'], message }),
+    };
+
+    it('should store an output on a private origin the operator allowed', async () => {
+      setup = await startSimulatorSetup({
+        allowOrigins: (simulators) => [onLocalhost(simulators.fal.origin)],
+      });
+      setup.simulators.fal.setUrlOrigins({ files: onLocalhost(setup.simulators.fal.origin) });
+      const { video } = await setup.engine.createVideo(
+        { model: 'fal/veo-3.1', prompt: 'a fox', seconds: 4 },
+        open,
+      );
+      const done = await waitFor(async () => {
+        const current = await setup!.engine.getVideo(video.id, open);
+        return current.status === 'completed' || current.status === 'failed' ? current : undefined;
+      }, 20_000);
+      expect(done.status).toBe('completed');
+      const file = await setup.engine.openContent(video.id, 'video', open);
+      expect(readMp4Info(new Uint8Array(readFileSync(file.path))).hasMoov).toBe(true);
+      const download = setup.simulators.fal.requests.find((request) => request.path.startsWith('/files/'));
+      expect(download?.headers['authorization']).toBeUndefined();
+    });
+
+    it('should refuse an output on a private origin nobody allowed, and say why', async () => {
+      logged.length = 0;
+      setup = await startSimulatorSetup({ engine: { logger } });
+      setup.simulators.fal.setUrlOrigins({ files: onLocalhost(setup.simulators.fal.origin) });
+      const { video } = await setup.engine.createVideo(
+        { model: 'fal/veo-3.1', prompt: 'a fox', seconds: 4 },
+        open,
+      );
+      const refusal = await waitFor(
+        () =>
+          logged.find((line) => line.event === 'job.poll_failed' && /could not be stored/.test(line.message)),
+        20_000,
+      );
+      expect(refusal.message).toMatch(/loopback|private|refused/i);
+      expect((await setup.engine.getVideo(video.id, open)).status).toBe('in_progress');
+      expect(setup.simulators.fal.requests.some((request) => request.path.startsWith('/files/'))).toBe(false);
+    });
+  });
 });

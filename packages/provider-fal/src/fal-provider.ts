@@ -8,7 +8,6 @@ import {
 import {
   createJwksCache,
   createProviderHttpClient,
-  createSafeFetcher,
   imageAsUri,
   loadApiKey,
   sanitizeUrl,
@@ -73,12 +72,6 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
       authorization: `Key ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'FAL_KEY', provider: 'fal' })}`,
     }),
     parseError: parseFalError,
-    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
-  });
-  // Output files live on fal's CDN: fetched without the key, and only from public addresses unless the
-  // file sits on the configured queue origin (a loopback simulator).
-  const fetcher = createSafeFetcher({
-    trustedOrigins: [origin],
     ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
   });
   const parseWebhook = createFalWebhookParser(createJwksCache({ url: settings.jwksUrl ?? FAL_JWKS_URL }));
@@ -198,21 +191,6 @@ export function createFal(settings: FalProviderSettings = {}): VideoProvider {
         if (UpstreamError.isInstance(error) && bodyStatus(error.responseBody) === 'ALREADY_COMPLETED') return;
         throw error;
       }
-    },
-
-    async content(request, options) {
-      parseFalOperation(request.operation);
-      const output = request.outputs.find((candidate) => candidate.variant === request.variant);
-      if (output?.url === undefined) {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message:
-            `This fal job has no '${request.variant}' output. ` +
-            `Available: ${request.outputs.map((candidate) => candidate.variant).join(', ') || 'none'}.`,
-        });
-      }
-      return fetcher.fetch(output.url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
     },
 
     parseWebhook,

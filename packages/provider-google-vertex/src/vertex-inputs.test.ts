@@ -127,7 +127,7 @@ describe('Vertex AI inputs', () => {
     });
     const { final } = await pollUntilDone(provider, operation);
     const outputs = final.status === 'succeeded' ? final.outputs : [];
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll((await provider.content!({ operation, outputs, variant: 'video' })).body);
     expect(readMp4Info(bytes)).toMatchObject({ width: 1280, height: 720, durationSeconds: 10 });
   });
 

@@ -106,7 +106,7 @@ describe('Vertex AI request shape', () => {
       seconds: undefined,
     });
     const outputs = final.status === 'succeeded' ? final.outputs : [];
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll((await provider.content!({ operation, outputs, variant: 'video' })).body);
     expect(Buffer.from(bytes.subarray(4, 8)).toString('latin1')).toBe('ftyp');
   });
 
@@ -117,7 +117,7 @@ describe('Vertex AI request shape', () => {
     const { final } = await pollUntilDone(provider, operation);
     const outputs = final.status === 'succeeded' ? final.outputs : [];
     expect(outputs[0]!.url).toMatch(/^gs:\/\/reelay-out\/veo\/.+\/sample_0\.mp4$/);
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll((await provider.content!({ operation, outputs, variant: 'video' })).body);
     expect(bytes.byteLength).toBeGreaterThan(100);
     expect(lastRequest().path).toMatch(/^\/storage\/v1\/b\/reelay-out\/o\//);
     expect(lastRequest().headers['authorization']).toMatch(/^Bearer ya29\./);

@@ -137,7 +137,7 @@ describe('Gemini API inputs', () => {
     const { final } = await pollUntilDone(provider, extended.operation);
     const outputs = final.status === 'succeeded' ? final.outputs : [];
     const bytes = await readAll(
-      (await provider.content({ operation: extended.operation, outputs, variant: 'video' })).body,
+      (await provider.content!({ operation: extended.operation, outputs, variant: 'video' })).body,
     );
     expect(readMp4Info(bytes)).toMatchObject({ width: 1280, height: 720, durationSeconds: 13 });
   });

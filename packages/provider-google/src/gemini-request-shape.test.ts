@@ -70,7 +70,7 @@ describe('Gemini API request shape', () => {
     expect(lastRequest()).toMatchObject({ method: 'GET', path: `/v1beta/${operation['operationName']}` });
     const outputs = final.status === 'succeeded' ? final.outputs : [];
     expect(outputs).toEqual([{ variant: 'video', url: undefined, contentType: 'video/mp4' }]);
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll((await provider.content!({ operation, outputs, variant: 'video' })).body);
     expect(bytes.byteLength).toBeGreaterThan(100);
     const download = lastRequest();
     expect(download.path).toMatch(/^\/v1beta\/files\/[^/]+:download$/);

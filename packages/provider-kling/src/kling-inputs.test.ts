@@ -1,6 +1,6 @@
 import { UnsupportedCapabilityError } from '@reelay/core';
 import { readMp4Info } from '@reelay/testing';
-import { pollUntilDone, readAll } from '@reelay/testing/contract';
+import { openOutput, pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKling } from './kling-provider';
 import { klingSubmitRequest } from './kling-test-helpers';
@@ -102,7 +102,9 @@ describe('Kling reference images (multi-image2video)', () => {
     const { final } = await pollUntilDone(provider, operation);
     expect(lastRequest().path).toBe(`/v1/videos/multi-image2video/${operation['taskId']}`);
     const outputs = final.status === 'succeeded' ? final.outputs : [];
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll(
+      (await openOutput({ provider, operation, outputs, trustedOrigins: [simulator.origin] })).body,
+    );
     const info = readMp4Info(bytes);
     expect(info.durationSeconds).toBeCloseTo(10, 1);
     expect(info.height).toBeGreaterThan(info.width);

@@ -1,5 +1,5 @@
 import { InvalidRequestError, type VideoOperation, type VideoProvider } from '@reelay/core';
-import { createProviderHttpClient, createSafeFetcher, withoutTrailingSlash } from '@reelay/provider-utils';
+import { createProviderHttpClient, withoutTrailingSlash } from '@reelay/provider-utils';
 import { type KlingOperation, klingEnvelopeSchema, klingOperationSchema, klingTaskSchema } from './kling-api';
 import { klingCreateBody } from './kling-create-body';
 import { unwrapKlingData } from './kling-envelope';
@@ -34,12 +34,6 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
       authorization: `Bearer ${bearerToken()}`,
     }),
     parseError: parseKlingError,
-    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
-  });
-  // Videos sit on Kling's CDN for 30 days: fetched without credentials, from public addresses only unless the
-  // file is on the configured API origin (a loopback simulator).
-  const fetcher = createSafeFetcher({
-    trustedOrigins: [new URL(baseURL).origin],
     ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
   });
 
@@ -87,19 +81,6 @@ export function createKling(settings: KlingProviderSettings = {}): VideoProvider
       return klingTaskToResult(
         unwrapKlingData(value, klingTaskSchema, { status, url: `${baseURL}${path}`, submit: false }),
       );
-    },
-
-    async content(request, options) {
-      parseKlingOperation(request.operation);
-      const url = request.outputs.find((output) => output.variant === request.variant)?.url;
-      if (url === undefined) {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message: `This Kling task has no '${request.variant}' output; Kling makes only 'video'.`,
-        });
-      }
-      return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
     },
   };
 }

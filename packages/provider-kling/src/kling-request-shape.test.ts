@@ -1,5 +1,5 @@
 import { UpstreamError } from '@reelay/core';
-import { pollUntilDone, readAll } from '@reelay/testing/contract';
+import { openOutput, pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createKling } from './kling-provider';
 import { klingSubmitRequest } from './kling-test-helpers';
@@ -145,7 +145,8 @@ describe('Kling request shape', () => {
     expect(final).toMatchObject({ status: 'succeeded', seconds: 3 });
     const outputs = final.status === 'succeeded' ? final.outputs : [];
     const bytes = await readAll(
-      (await provider.content({ operation: done.operation, outputs, variant: 'video' })).body,
+      (await openOutput({ provider, operation: done.operation, outputs, trustedOrigins: [simulator.origin] }))
+        .body,
     );
     expect(bytes.byteLength).toBeGreaterThan(100);
   });

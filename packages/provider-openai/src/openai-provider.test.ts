@@ -54,7 +54,7 @@ describe('poll', () => {
     const { operation } = await provider.submit(submitRequestFor('sora-2', 'round trip'));
     const stored = JSON.parse(JSON.stringify(operation)) as typeof operation;
     expect(await provider.poll(stored)).toMatchObject({ status: 'succeeded' });
-    const content = await provider.content({ operation: stored, outputs: [], variant: 'video' });
+    const content = await provider.content!({ operation: stored, outputs: [], variant: 'video' });
     expect(content.contentType).toBe('video/mp4');
     await readAll(content.body);
   });
@@ -155,7 +155,7 @@ describe('credentials', () => {
   it('never sends the key to another origin', async () => {
     const { operation, upstreamId } = await provider.submit(submitRequestFor('sora-2', 'origin'));
     const foreign = `${elsewhere.baseURL}/videos/${upstreamId}/content`;
-    const content = await provider.content({
+    const content = await provider.content!({
       operation,
       outputs: [{ variant: 'video', url: foreign, contentType: 'video/mp4' }],
       variant: 'video',

@@ -105,7 +105,7 @@ describe('follow-up calls', () => {
     await provider.poll(operation);
     expect(lastRequest()).toMatchObject({ method: 'GET', path: `/v1/videos/${upstreamId}` });
 
-    const content = await provider.content({ operation, outputs: [], variant: 'thumbnail' });
+    const content = await provider.content!({ operation, outputs: [], variant: 'thumbnail' });
     await readAll(content.body);
     expect(lastRequest()).toMatchObject({
       method: 'GET',

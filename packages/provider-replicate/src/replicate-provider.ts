@@ -1,15 +1,7 @@
-import {
-  type ContentResult,
-  InvalidRequestError,
-  type JsonObject,
-  type SubmitResult,
-  type VideoProvider,
-} from '@reelay/core';
+import { InvalidRequestError, type JsonObject, type SubmitResult, type VideoProvider } from '@reelay/core';
 import {
   createProviderHttpClient,
-  createSafeFetcher,
   loadApiKey,
-  type SafeFetcher,
   withoutTrailingSlash,
 } from '@reelay/provider-utils';
 import { replicatePredictionSchema } from './replicate-api';
@@ -50,13 +42,6 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Video
     parseError: parseReplicateError,
     timeouts: settings.timeouts,
   });
-  let fetcher: SafeFetcher | undefined;
-  // Output URLs are public CDN links fetched without credentials; only our own base URL's origin may be private.
-  const outputs = () =>
-    (fetcher ??= createSafeFetcher({
-      trustedOrigins: [new URL(baseURL).origin],
-      timeouts: settings.timeouts,
-    }));
 
   return {
     specificationVersion: 'v1',
@@ -125,24 +110,6 @@ export function createReplicate(settings: ReplicateProviderSettings = {}): Video
         schema: replicatePredictionSchema,
         abortSignal: options?.abortSignal,
       });
-    },
-
-    async content(request, options): Promise<ContentResult> {
-      parseOperation(request.operation);
-      const output = request.outputs.find(
-        (file) => file.variant === request.variant && file.url !== undefined,
-      );
-      if (output?.url === undefined) {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message:
-            request.variant === 'video'
-              ? 'This Replicate job has no video output URL. Poll it until it succeeds, then ask again.'
-              : `Replicate returns only the video; there is no ${request.variant}. Use variant=video.`,
-        });
-      }
-      return outputs().fetch(output.url, { abortSignal: options?.abortSignal });
     },
 
     async parseWebhook(request) {

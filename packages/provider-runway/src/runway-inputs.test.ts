@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { UnsupportedCapabilityError, UpstreamError } from '@reelay/core';
 import { readMp4Info, renderMp4, renderPng } from '@reelay/testing';
-import { pollUntilDone, readAll } from '@reelay/testing/contract';
+import { openOutput, pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRunway } from './runway-provider';
 import { runwaySubmitRequest } from './runway-test-helpers';
@@ -157,7 +157,9 @@ describe('Runway Aleph 2 edits (video_to_video)', () => {
     });
     const { final } = await pollUntilDone(provider, operation);
     const outputs = final.status === 'succeeded' ? final.outputs : [];
-    const bytes = await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+    const bytes = await readAll(
+      (await openOutput({ provider, operation, outputs, trustedOrigins: [simulator.origin] })).body,
+    );
     const info = readMp4Info(bytes);
     expect(info.durationSeconds).toBeCloseTo(3, 1);
     expect([info.width, info.height]).toEqual([320, 180]);

@@ -1,10 +1,5 @@
 import { InvalidRequestError, UpstreamError, type VideoOperation, type VideoProvider } from '@reelay/core';
-import {
-  createProviderHttpClient,
-  createSafeFetcher,
-  loadApiKey,
-  withoutTrailingSlash,
-} from '@reelay/provider-utils';
+import { createProviderHttpClient, loadApiKey, withoutTrailingSlash } from '@reelay/provider-utils';
 import { z } from 'zod';
 import {
   type RunwayOperation,
@@ -45,12 +40,6 @@ export function createRunway(settings: RunwayProviderSettings = {}): VideoProvid
       authorization: `Bearer ${loadApiKey({ apiKey: settings.apiKey, environmentVariableName: 'RUNWAYML_API_SECRET', provider: 'runway' })}`,
     }),
     parseError: parseRunwayError,
-    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
-  });
-  // Outputs are signed CloudFront URLs: fetched without the key, from public addresses only unless the file
-  // sits on the configured API origin (a loopback simulator).
-  const fetcher = createSafeFetcher({
-    trustedOrigins: [new URL(baseURL).origin],
     ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
   });
 
@@ -105,31 +94,6 @@ export function createRunway(settings: RunwayProviderSettings = {}): VideoProvid
         if (UpstreamError.isInstance(error) && error.statusCode === 404) return;
         throw error;
       }
-    },
-
-    async content(request, options) {
-      const { taskId } = parseRunwayOperation(request.operation);
-      if (request.variant !== 'video') {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message: `Runway makes only the 'video' variant, not '${request.variant}'.`,
-        });
-      }
-      // Output URLs expire 24–48 h after signing; a fresh GET of the task signs them again.
-      const fresh = await getTask(taskId, options?.abortSignal).catch(() => undefined);
-      const url =
-        fresh?.status === 'SUCCEEDED'
-          ? fresh.output[0]
-          : request.outputs.find((output) => output.variant === 'video')?.url;
-      if (url === undefined) {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message: 'This Runway task has no output (it has not succeeded).',
-        });
-      }
-      return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
     },
   };
 }

@@ -1,4 +1,4 @@
-import { UpstreamError } from '@reelay/core';
+import { generateVideo, UpstreamError } from '@reelay/core';
 import { pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRunway } from './runway-provider';
@@ -123,16 +123,22 @@ describe('Runway request shape', () => {
     expect(await provider.poll(operation)).toMatchObject({ status: 'failed', canceled: true });
   });
 
-  it('downloads an expired output through a freshly signed URL, without the secret', async () => {
+  it('leaves downloads to the engine; generateVideo reads an expired output through a freshly signed URL', async () => {
+    // No `content` hook: outputs are signed URLs, downloaded without the secret by the engine (or
+    // generateVideo), which poll again for a fresh signature when one has expired.
     simulator.configure({ outputTtlMs: 200 });
     const provider = runway();
-    const { operation } = await provider.submit(runwaySubmitRequest('runway-gen-4.5', 'keep'));
-    const { final } = await pollUntilDone(provider, operation);
-    const outputs = final.status === 'succeeded' ? final.outputs : [];
+    expect(provider.content).toBeUndefined();
+    const result = await generateVideo({
+      provider,
+      model: 'runway-gen-4.5',
+      prompt: 'keep',
+      pollBackoff: { initialMs: 10, maxMs: 20 },
+    });
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const stale = await fetch(outputs[0]!.url!);
+    const stale = await fetch(result.outputs[0]!.url!);
     expect(stale.status).toBe(403);
-    const content = await provider.content({ operation, outputs, variant: 'video' });
+    const content = await result.content();
     expect((await readAll(content.body)).byteLength).toBeGreaterThan(100);
     const download = simulator.requests.filter((request) => request.path.startsWith('/files/')).at(-1)!;
     expect(download.headers['authorization']).toBeUndefined();

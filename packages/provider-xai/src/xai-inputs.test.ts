@@ -8,7 +8,7 @@ import {
   type VideoInput,
 } from '@reelay/core';
 import { readMp4Info, renderMp4, type VideoSimulator } from '@reelay/testing';
-import { pollUntilDone, readAll } from '@reelay/testing/contract';
+import { openOutput, pollUntilDone, readAll } from '@reelay/testing/contract';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startXaiSimulator } from './simulator/xai-simulator';
 import { xaiOfferings } from './xai-offerings';
@@ -115,7 +115,14 @@ describe('xAI inputs', () => {
     expect(final).toMatchObject({ status: 'succeeded', seconds: 7 });
     const outputs = final.status === 'succeeded' ? final.outputs : [];
     const bytes = await readAll(
-      (await provider.content({ operation: extended.operation, outputs, variant: 'video' })).body,
+      (
+        await openOutput({
+          provider,
+          operation: extended.operation,
+          outputs,
+          trustedOrigins: [simulator.origin],
+        })
+      ).body,
     );
     expect(readMp4Info(bytes)).toMatchObject({ width: 1280, height: 720, durationSeconds: 7 });
   });

@@ -1,10 +1,5 @@
 import { InvalidRequestError, type VideoOperation, type VideoProvider } from '@reelay/core';
-import {
-  createProviderHttpClient,
-  createSafeFetcher,
-  loadApiKey,
-  withoutTrailingSlash,
-} from '@reelay/provider-utils';
+import { createProviderHttpClient, loadApiKey, withoutTrailingSlash } from '@reelay/provider-utils';
 import { VERSION } from './version';
 import {
   type XaiOperation,
@@ -42,11 +37,6 @@ export function createXai(settings: XaiProviderSettings = {}): VideoProvider {
     parseError: parseXaiError,
     ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
   });
-  // Video URLs (vidgen.x.ai) are valid for 24 hours and need no key.
-  const fetcher = createSafeFetcher({
-    trustedOrigins: [new URL(baseURL).origin],
-    ...(settings.timeouts ? { timeouts: settings.timeouts } : {}),
-  });
 
   return {
     specificationVersion: 'v1',
@@ -79,19 +69,6 @@ export function createXai(settings: XaiProviderSettings = {}): VideoProvider {
         ...(options?.abortSignal ? { abortSignal: options.abortSignal } : {}),
       });
       return xaiStatusToResult(value);
-    },
-
-    async content(request, options) {
-      parseXaiOperation(request.operation);
-      const url = request.outputs.find((output) => output.variant === request.variant)?.url;
-      if (url === undefined) {
-        throw new InvalidRequestError({
-          param: 'variant',
-          code: 'variant_not_available',
-          message: `This xAI video has no '${request.variant}' output; xAI makes only 'video'.`,
-        });
-      }
-      return fetcher.fetch(url, options?.abortSignal ? { abortSignal: options.abortSignal } : {});
     },
   };
 }

@@ -4,6 +4,8 @@ import { listSome } from '../errors/no-such-model-error';
 import { hasMarker, markerOf, ReelayError } from '../errors/reelay-error';
 import { type MatchInput, matchRequest, type NormalizedRequest } from '../matching/match-request';
 import { toSubmitRequest } from '../matching/to-submit-request';
+import { fetchOutput, type OutputFetcher } from '../outputs/fetch-output';
+import { publicOutputFetcher } from '../outputs/public-output-fetcher';
 import type { JsonValue } from '../spec/json-value';
 import type { ContentResult, PollResult, VideoOperation, VideoOutputFile } from '../spec/operation';
 import type { ImageInput, VideoProvider } from '../spec/video-provider';
@@ -28,6 +30,12 @@ export type GenerateVideoOptions = {
   /** Give up (and cancel upstream) after this many ms. Default 30 minutes. */
   timeoutMs?: number;
   pollBackoff?: Partial<BackoffOptions>;
+  /**
+   * Downloads outputs the provider serves at plain URLs. Default: the platform `fetch`, https only, no address
+   * guard; pass `createSafeFetcher({ trustedOrigins: [] })` from `@reelay/provider-utils` to refuse private
+   * addresses as the gateway does.
+   */
+  fetcher?: OutputFetcher;
   onProgress?: (update: { status: 'queued' | 'in_progress'; progress: number | undefined }) => void;
 };
 
@@ -37,7 +45,10 @@ export type GenerateVideoResult = {
   normalized: NormalizedRequest;
   warnings: VideoWarning[];
   operation: VideoOperation;
-  /** Streams one output variant's bytes. */
+  /**
+   * Streams one output variant's bytes (through the plugin's `content()`, or downloaded from its URL). An
+   * expired URL is signed again by one fresh poll.
+   */
   content(variant?: VideoOutputFile['variant']): Promise<ContentResult>;
 };
 
@@ -104,13 +115,30 @@ export async function generateVideo(options: GenerateVideoOptions): Promise<Gene
         continue;
       }
       if (result.status === 'succeeded') {
+        const fetcher =
+          options.fetcher ??
+          publicOutputFetcher({ provider: provider.id, trustedOrigins: [provider.baseURL] });
+        let outputs = result.outputs;
+        const open = (variant: VideoOutputFile['variant']) =>
+          fetchOutput({ provider, operation, outputs, variant, fetcher });
         return {
           outputs: result.outputs,
           seconds: result.seconds ?? normalized.seconds,
           normalized,
           warnings: [...normalized.warnings, ...submitted.warnings],
           operation,
-          content: (variant = 'video') => provider.content({ operation, outputs: result.outputs, variant }),
+          async content(variant = 'video') {
+            try {
+              return await open(variant);
+            } catch (error) {
+              if (provider.content) throw error;
+              // Output URLs can be signed and expire (hours to days later): a fresh poll signs them again.
+              const fresh = await provider.poll(operation).catch(() => undefined);
+              if (fresh?.status !== 'succeeded') throw error;
+              outputs = fresh.outputs;
+              return open(variant);
+            }
+          },
         };
       }
       if (result.status === 'failed') {

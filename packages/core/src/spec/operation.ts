@@ -14,7 +14,11 @@ export type SubmitResult = {
   warnings: VideoWarning[];
 };
 
-/** A finished output as the provider describes it. `url` is absent where bytes come only through `content()`. */
+/**
+ * A finished output as the provider describes it. For a provider without `content()`, `url` is where the
+ * engine downloads the bytes, without credentials and through the operator's URL guard. For one with
+ * `content()`, it is whatever that hook needs (a `gs://` location), or absent.
+ */
 export type VideoOutputFile = {
   variant: 'video' | 'thumbnail' | 'spritesheet';
   url: string | undefined;

@@ -75,7 +75,9 @@ export type WebhookRequest = { headers: Headers; rawBody: Uint8Array };
 
 /**
  * A provider plugin. Adapters only translate: polling loops, retries, fallback, idempotency, downloads,
- * storage and pricing belong to the engine.
+ * storage and pricing belong to the engine. Outputs at plain URLs are downloaded by the engine (through the
+ * operator-configured URL guard, see `fetchOutput`); an adapter implements `content` only where the bytes sit
+ * behind the provider's credential.
  */
 export interface VideoProvider {
   readonly specificationVersion: 'v1';
@@ -97,8 +99,12 @@ export interface VideoProvider {
   poll(operation: VideoOperation, options?: CallOptions): Promise<PollResult>;
   /** Asks the provider to stop. Resolves when the request was accepted, not when the job ended. */
   cancel?(operation: VideoOperation, options?: CallOptions): Promise<void>;
-  /** Bytes of one output variant. */
-  content(request: ContentRequest, options?: CallOptions): Promise<ContentResult>;
+  /**
+   * Bytes of one output variant, only where they sit behind the provider's credential (an authenticated
+   * download endpoint, inline bytes in the operation). Omit it when outputs are plain URLs: the engine
+   * downloads those itself, so the operator's URL policy (trusted and private origins) applies.
+   */
+  content?(request: ContentRequest, options?: CallOptions): Promise<ContentResult>;
   /** A new job from a finished one with a new prompt, at the same provider. */
   remix?(operation: VideoOperation, prompt: string, options?: CallOptions): Promise<SubmitResult>;
   /** Removes the job's assets upstream, where the provider keeps any. */

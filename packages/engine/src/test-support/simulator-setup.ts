@@ -17,7 +17,12 @@ export type SimulatorSetup = {
 
 /** The three first-party plugins pointed at the simulators, as sandbox mode wires them, under one engine. */
 export async function startSimulatorSetup(
-  options: { headersMs?: number; engine?: Partial<EngineOptions> } = {},
+  options: {
+    headersMs?: number;
+    engine?: Partial<EngineOptions>;
+    /** Origins the operator allows besides the simulators' (the gateway's `allowPrivateOrigins`). */
+    allowOrigins?: (simulators: AllSimulators) => string[];
+  } = {},
 ): Promise<SimulatorSetup> {
   const simulators = await startAllSimulators({ behavior: { queueMs: 0, runMs: 60 } });
   const timeouts = options.headersMs ? { headersMs: options.headersMs } : undefined;
@@ -33,7 +38,10 @@ export async function startSimulatorSetup(
     catalog,
     dataDir: data.dir,
     sandbox: true,
-    trustedOrigins: simulators.list.map((simulator) => simulator.origin),
+    trustedOrigins: [
+      ...simulators.list.map((simulator) => simulator.origin),
+      ...(options.allowOrigins?.(simulators) ?? []),
+    ],
     pollBackoff: { initialMs: 10, maxMs: 50, factor: 1.5, jitter: 0.2 },
     providerRequestsPerSecond: 1000,
     ...options.engine,

@@ -1,5 +1,5 @@
 import type { PollResult, VideoOutputFile, VideoProvider } from '@reelay/core';
-import { ReelayError } from '@reelay/core';
+import { fetchOutput, ReelayError } from '@reelay/core';
 import { cost } from '@reelay/pricing';
 import type { EngineContext } from '../engine-context';
 import { logJob, logJobFailed } from '../observability/job-log';
@@ -12,8 +12,10 @@ type Succeeded = Extract<PollResult, { status: 'succeeded' }>;
 
 /**
  * Copies the outputs into the output store (the video must arrive; thumbnails are best effort), prices the job
- * from the duration actually made, and marks it completed with its expiry. A failed download is retried
- * on the next poll, until the deadline.
+ * from the duration actually made, and marks it completed with its expiry. Output URLs are downloaded here,
+ * through the engine's safe fetcher (the operator's trusted and private origins), never by the plugin; only
+ * bytes behind the provider's credential come through its `content()`. A failed download is retried on the
+ * next poll, with that poll's URLs (signed ones expire), until the deadline.
  */
 export async function finishJob(
   ctx: EngineContext,
@@ -29,7 +31,13 @@ export async function finishJob(
   const stored: StoredOutput[] = [];
   for (const variant of variants) {
     try {
-      const content = await provider.content({ operation: job.operation!, outputs: result.outputs, variant });
+      const content = await fetchOutput({
+        provider,
+        operation: job.operation!,
+        outputs: result.outputs,
+        variant,
+        fetcher: ctx.safeFetcher,
+      });
       const output = await ctx.files.save(job.id, variant, content);
       stored.push(output);
       ctx.metrics.upstreamRequests({ provider: provider.id, operation: 'content', outcome: 'ok' });

@@ -1,13 +1,18 @@
 import {
+  type ContentResult,
   type Dimensions,
+  fetchOutput,
   type ImageInput,
   matchRequest,
   type PollResult,
   type SubmitRequest,
   toSubmitRequest,
   type VideoOffering,
+  type VideoOperation,
+  type VideoOutputFile,
   type VideoProvider,
 } from '@reelay/core';
+import { createSafeFetcher } from '@reelay/provider-utils';
 import { renderPng } from '../media';
 
 export function submitRequestFor(
@@ -40,6 +45,25 @@ export async function pollUntilDone(
     await new Promise((resolve) => setTimeout(resolve, 40));
   }
   throw new Error(`The job did not finish within ${timeoutMs} ms; states seen: ${seen.join(', ')}`);
+}
+
+/**
+ * One output's bytes the way the engine gets them: through the plugin's `content()` where it has one,
+ * otherwise downloaded from the output URL by a safe fetcher (no credentials) that trusts only the given
+ * origins (the simulator's).
+ */
+export async function openOutput(options: {
+  provider: VideoProvider;
+  operation: VideoOperation;
+  outputs: VideoOutputFile[];
+  variant?: VideoOutputFile['variant'];
+  trustedOrigins: string[];
+}): Promise<ContentResult> {
+  const fetcher = createSafeFetcher({ trustedOrigins: options.trustedOrigins });
+  const content = await fetchOutput({ ...options, variant: options.variant ?? 'video', fetcher });
+  // The fetcher's connections close once the body has been read (or given up on).
+  const closing = new TransformStream<Uint8Array, Uint8Array>({ flush: () => fetcher.close() });
+  return { ...content, body: content.body.pipeThrough(closing) };
 }
 
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {

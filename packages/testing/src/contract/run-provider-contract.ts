@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VideoSimulator } from '../simulators/shared';
 import { declaredRequests } from './declared-requests';
 import { credentialOf, findSubmit, requestContains } from './find-in-request';
-import { pollUntilDone, readAll, submitRequestFor } from './lifecycle';
+import { openOutput, pollUntilDone, readAll, submitRequestFor } from './lifecycle';
 import type { ProviderContractOptions } from './provider-contract-options';
 
 /**
@@ -56,7 +56,13 @@ export function runProviderContract(options: ProviderContractOptions): void {
       expect(final.status).toBe('succeeded');
       for (const variant of options.variants ?? ['video']) {
         const outputs = final.status === 'succeeded' ? final.outputs : [];
-        const content = await provider.content({ operation, outputs, variant });
+        const content = await openOutput({
+          provider,
+          operation,
+          outputs,
+          variant,
+          trustedOrigins: [simulator.origin],
+        });
         const bytes = await readAll(content.body);
         expect(bytes.byteLength).toBeGreaterThan(100);
       }
@@ -148,7 +154,9 @@ export function runProviderContract(options: ProviderContractOptions): void {
       const { operation } = await provider.submit(submitRequestFor(offering, nextPrompt()));
       const { final } = await pollUntilDone(provider, operation);
       const outputs = final.status === 'succeeded' ? final.outputs : [];
-      await readAll((await provider.content({ operation, outputs, variant: 'video' })).body);
+      await readAll(
+        (await openOutput({ provider, operation, outputs, trustedOrigins: [simulator.origin] })).body,
+      );
       const outputUrls = new Set(
         outputs.flatMap((output) => (output.url ? [new URL(output.url).pathname] : [])),
       );
