@@ -37,6 +37,14 @@ const samples: Record<string, () => Error> = {
     new providerUtils.UrlFetchError({ url: 'https://a.example', message: 'm', isRetryable: false }),
   WebhookVerificationError: () => new providerUtils.WebhookVerificationError('m'),
   NotFoundError: () => new engine.NotFoundError('m'),
+  LimitExceededError: () =>
+    new engine.LimitExceededError({
+      message: 'm',
+      type: 'rate_limit_error',
+      code: 'rate_limited',
+      retryAfterSeconds: 1,
+      retryable: true,
+    }),
 };
 
 const exported = [core, pricing, providerUtils, engine].flatMap((module) =>

@@ -1,4 +1,4 @@
-import { readMp4Info } from '@reelay/testing';
+import { type FalSimulator, readMp4Info } from '@reelay/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SimulatorSetup, startSimulatorSetup } from './test-support/simulator-setup';
 import { readContent, waitFor } from './test-support/test-engine';
@@ -84,7 +84,9 @@ describe('engine over the real plugins and simulators', () => {
       setup = await startSimulatorSetup({
         allowOrigins: (simulators) => [onLocalhost(simulators.fal.origin)],
       });
-      setup.simulators.fal.setUrlOrigins({ files: onLocalhost(setup.simulators.fal.origin) });
+      (setup.simulators.fal as FalSimulator).setUrlOrigins({
+        files: onLocalhost(setup.simulators.fal.origin),
+      });
       const { video } = await setup.engine.createVideo(
         { model: 'fal/veo-3.1', prompt: 'a fox', seconds: 4 },
         open,
@@ -95,7 +97,7 @@ describe('engine over the real plugins and simulators', () => {
       }, 20_000);
       expect(done.status).toBe('completed');
       const file = await setup.engine.openContent(video.id, 'video', open);
-      expect(readMp4Info(new Uint8Array(readFileSync(file.path))).hasMoov).toBe(true);
+      expect(readMp4Info(await readContent(file)).hasMoov).toBe(true);
       const download = setup.simulators.fal.requests.find((request) => request.path.startsWith('/files/'));
       expect(download?.headers['authorization']).toBeUndefined();
     });
@@ -103,7 +105,9 @@ describe('engine over the real plugins and simulators', () => {
     it('should refuse an output on a private origin nobody allowed, and say why', async () => {
       logged.length = 0;
       setup = await startSimulatorSetup({ engine: { logger } });
-      setup.simulators.fal.setUrlOrigins({ files: onLocalhost(setup.simulators.fal.origin) });
+      (setup.simulators.fal as FalSimulator).setUrlOrigins({
+        files: onLocalhost(setup.simulators.fal.origin),
+      });
       const { video } = await setup.engine.createVideo(
         { model: 'fal/veo-3.1', prompt: 'a fox', seconds: 4 },
         open,

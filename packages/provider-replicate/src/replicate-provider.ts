@@ -1,9 +1,5 @@
 import { InvalidRequestError, type JsonObject, type SubmitResult, type VideoProvider } from '@reelay/core';
-import {
-  createProviderHttpClient,
-  loadApiKey,
-  withoutTrailingSlash,
-} from '@reelay/provider-utils';
+import { createProviderHttpClient, loadApiKey, withoutTrailingSlash } from '@reelay/provider-utils';
 import { replicatePredictionSchema } from './replicate-api';
 import { parseReplicateError } from './replicate-error';
 import { findReplicateSubmission } from './replicate-find-submission';
