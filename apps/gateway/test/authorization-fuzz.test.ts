@@ -17,6 +17,8 @@ describe('authorization across keys, for every route', () => {
   let gateway: TestGateway;
   let alice: Key;
   let bob: Key;
+  /** An admin key sees every key's usage, and still none of their jobs. */
+  let admin: Key;
   let aliceVideo: string;
 
   const call = async (
@@ -56,6 +58,7 @@ describe('authorization across keys, for every route', () => {
     gateway = await startTestGateway();
     alice = await gateway.engine.apiKeys.create('alice');
     bob = await gateway.engine.apiKeys.create('bob');
+    admin = await gateway.engine.apiKeys.create('ops', { scope: 'admin' });
     const created = await call('POST', '/v1/videos', alice.key, {
       model: 'openai/sora-2-pro',
       prompt: 'alice’s lighthouse',
@@ -71,14 +74,19 @@ describe('authorization across keys, for every route', () => {
     await gateway?.stop();
   });
 
-  /** A route that takes a job: Bob asking about Alice's job gets exactly what he gets for a missing one. */
+  /**
+   * A route that takes a job: Bob (a project key) and the admin key asking about Alice's job get exactly what they
+   * get for a missing one.
+   */
   const jobRoute =
     (method: string, path: (id: string) => string, body?: (id: string) => Record<string, unknown>) =>
     async () => {
-      const theirs = await call(method, path(aliceVideo), bob.key, body?.(aliceVideo));
-      const missing = await call(method, path(MISSING), bob.key, body?.(MISSING));
-      expect(theirs.status).toBe(404);
-      expect(shape(theirs, aliceVideo)).toEqual(shape(missing, MISSING));
+      for (const other of [bob, admin]) {
+        const theirs = await call(method, path(aliceVideo), other.key, body?.(aliceVideo));
+        const missing = await call(method, path(MISSING), other.key, body?.(MISSING));
+        expect(theirs.status).toBe(404);
+        expect(shape(theirs, aliceVideo)).toEqual(shape(missing, MISSING));
+      }
     };
 
   const cases: Record<string, () => Promise<void>> = {
@@ -94,8 +102,12 @@ describe('authorization across keys, for every route', () => {
       expect(aliceList.data.map((video) => video.id)).not.toContain((created.body as { id: string }).id);
     },
     'GET /v1/videos': async () => {
-      const list = (await call('GET', '/v1/videos?limit=100', bob.key)).body as { data: { id: string }[] };
-      expect(list.data.map((video) => video.id)).not.toContain(aliceVideo);
+      for (const other of [bob, admin]) {
+        const list = (await call('GET', '/v1/videos?limit=100', other.key)).body as {
+          data: { id: string }[];
+        };
+        expect(list.data.map((video) => video.id)).not.toContain(aliceVideo);
+      }
       // A cursor naming Alice's job does not page through her list.
       const cursor = await call('GET', `/v1/videos?after=${aliceVideo}`, bob.key);
       const missingCursor = await call('GET', `/v1/videos?after=${MISSING}`, bob.key);
@@ -145,6 +157,10 @@ describe('authorization across keys, for every route', () => {
       };
       expect(usage.visibility).toBe('own_key');
       expect(JSON.stringify(usage)).not.toContain(alice.id);
+      // Only an admin key sees every key's spend.
+      const all = (await call('GET', '/v1/usage?group_by=key', admin.key)).body as typeof usage;
+      expect(all.visibility).toBe('all_keys');
+      expect(all.data.map((row) => row.key_id)).toContain(alice.id);
     },
     'POST /v1/provider-webhooks/{provider}': async () => {
       // No key opens it, and no key is needed: a delivery without the provider's signature is refused.

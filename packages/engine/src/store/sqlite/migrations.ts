@@ -136,7 +136,8 @@ const migrations: string[] = [
   `,
 ];
 
-export function migrate(db: Database.Database): void {
+/** Applies the missing migrations, up to `target` (default: all; tests stop earlier to seed an older schema). */
+export function migrate(db: Database.Database, target = migrations.length): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(
@@ -144,7 +145,7 @@ export function migrate(db: Database.Database): void {
         'Upgrade Reelay or point REELAY_DATA_DIR at another directory.',
     );
   }
-  for (let version = current; version < migrations.length; version++) {
+  for (let version = current; version < target; version++) {
     const sql = migrations[version]!;
     db.transaction(() => {
       db.exec(sql);
