@@ -37,6 +37,12 @@ export type GatewayConfig = {
   dataDir: string;
   /** Postgres shared by every instance. Env `REELAY_DATABASE_URL`; unset: SQLite in `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * Outputs and waiting input files in an S3-compatible bucket every instance shares. Env `REELAY_STORAGE_URL`
+   * (`s3://bucket/prefix`) with the standard `AWS_REGION`, `AWS_ENDPOINT_URL_S3` (MinIO, R2: path-style),
+   * `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY`/`AWS_SESSION_TOKEN` (unset: the AWS SDK's chain). Unset: `dataDir`.
+   */
+  storage: S3Storage | undefined;
   /** Whether to serve from the built-in simulators. */
   sandbox: boolean;
   /** Why sandbox is on or off, for the startup log. */
@@ -77,6 +83,15 @@ export type GatewayConfig = {
   logLevel: LogLevel;
 };
 
+export type S3Storage = {
+  url: string;
+  region: string | undefined;
+  endpoint: string | undefined;
+  credentials:
+    | { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined }
+    | undefined;
+};
+
 export type LoadConfigOptions = {
   /** Relative `REELAY_DATA_DIR` and `REELAY_CONFIG` resolve against this. Default `process.cwd()`. */
   cwd?: string;
@@ -115,6 +130,7 @@ export async function loadConfig(
   }));
   for (const { issues: pluginIssues } of resolved) issues.push(...pluginIssues);
 
+  const storage = storageOf(vars, issues);
   const anyCredential = resolved.some(({ hasCredential }) => hasCredential);
   const sandbox = vars.REELAY_SANDBOX ?? !anyCredential;
   if (!sandbox) {
@@ -144,6 +160,7 @@ export async function loadConfig(
     host: vars.HOST ?? DEFAULT_HOST,
     dataDir: resolvePath(cwd, vars.REELAY_DATA_DIR ?? '.reelay'),
     databaseUrl: vars.REELAY_DATABASE_URL,
+    storage,
     sandbox,
     sandboxReason,
     plugins: resolved.map(({ plugin, settings }) => ({
@@ -170,6 +187,28 @@ export async function loadConfig(
     sandboxBehavior: { queueMs: file.sandbox?.queueMs ?? 500, runMs: file.sandbox?.runMs ?? 3000 },
     configFile,
     logLevel: vars.REELAY_LOG_LEVEL ?? 'info',
+  };
+}
+
+function storageOf(vars: GatewayEnv, issues: ConfigIssue[]): S3Storage | undefined {
+  if (vars.REELAY_STORAGE_URL === undefined) return undefined;
+  const accessKeyId = vars.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = vars.AWS_SECRET_ACCESS_KEY;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    issues.push({
+      setting: accessKeyId === undefined ? 'AWS_ACCESS_KEY_ID' : 'AWS_SECRET_ACCESS_KEY',
+      message:
+        'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY together (or neither, to use the AWS SDK chain)',
+    });
+  }
+  return {
+    url: vars.REELAY_STORAGE_URL,
+    region: vars.AWS_REGION,
+    endpoint: vars.AWS_ENDPOINT_URL_S3,
+    credentials:
+      accessKeyId !== undefined && secretAccessKey !== undefined
+        ? { accessKeyId, secretAccessKey, sessionToken: vars.AWS_SESSION_TOKEN }
+        : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ export {
   isLoopbackHost,
   type LoadConfigOptions,
   loadConfig,
+  type S3Storage,
 } from './config';
 export {
   createGatewayApp,

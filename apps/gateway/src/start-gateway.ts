@@ -4,6 +4,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { createRegistry } from '@reelay/core';
 import {
   createEngine,
+  createS3OutputStore,
   type Engine,
   existingWebhookSecret,
   loadWebhookSecret,
@@ -12,7 +13,7 @@ import {
   type Stores,
 } from '@reelay/engine';
 import { loadCatalog } from '@reelay/pricing';
-import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig } from './config';
+import { type GatewayConfig, isLoopbackHost, listWithOr, loadConfig, type S3Storage } from './config';
 import { createGatewayApp } from './create-gateway-app';
 import { createLogger } from './logging/create-logger';
 import { buildProviders, type PluginConnection } from './providers';
@@ -94,13 +95,21 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
         ...config.allowPrivateOrigins,
       ]),
     ];
-    const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+    const outputStore = config.storage ? await openS3Storage(config.storage) : undefined;
+    const stores = await openStores({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }).catch(
+      async (error: unknown) => {
+        await outputStore?.close();
+        throw error;
+      },
+    );
     const signing = await webhookSigning(config, stores).catch(async (error: unknown) => {
       await stores.close();
+      await outputStore?.close();
       throw error;
     });
     const engine = createEngine({
       stores,
+      ...(outputStore ? { outputStore } : {}),
       registry,
       catalog,
       dataDir: config.dataDir,
@@ -185,6 +194,19 @@ export async function startGateway(options: StartGatewayOptions = {}): Promise<R
       `${config.databaseUrl ? 'jobs in Postgres (REELAY_DATABASE_URL), files in' : 'data directory:'} ${config.dataDir} · API reference: ${url}/docs`,
       { data_dir: config.dataDir, postgres: config.databaseUrl !== undefined },
     );
+    log(
+      'gateway.storage',
+      outputStore
+        ? `outputs and input files in ${outputStore.location} (REELAY_STORAGE_URL), streamed through GET /v1/videos/{id}/content`
+        : `outputs and input files in ${config.dataDir}`,
+      { storage: outputStore ? outputStore.location : 'disk' },
+    );
+    if (config.databaseUrl && !outputStore) {
+      logger.warn(
+        { event: 'gateway.storage_per_instance' },
+        'jobs are in Postgres but outputs are kept in this data directory: other instances cannot serve them. Set REELAY_STORAGE_URL=s3://bucket/prefix to share them.',
+      );
+    }
     const instance = engine.health().instance;
     if (instance) {
       log(
@@ -278,4 +300,20 @@ function closeServer(server: ServerType): Promise<void> {
 
 function listWithAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? 'no') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The shared bucket, checked before anything else starts: a typo in the bucket should stop the gateway, not each job. */
+async function openS3Storage(storage: S3Storage) {
+  const store = await createS3OutputStore({ ...storage, maxOutputBytes: 4 * 1024 ** 3 }).catch(
+    (error: unknown) => {
+      throw new ConfigError([{ setting: 'REELAY_STORAGE_URL', message: (error as Error).message }]);
+    },
+  );
+  try {
+    await store.check();
+  } catch (error) {
+    await store.close();
+    throw new ConfigError([{ setting: 'REELAY_STORAGE_URL', message: (error as Error).message }]);
+  }
+  return store;
 }

@@ -1,3 +1,4 @@
+import { parseStorageUrl } from '@reelay/engine';
 import { z } from 'zod';
 import { logLevels } from '../logging/log-levels';
 
@@ -69,6 +70,18 @@ const databaseUrl = z.preprocess(
     .optional(),
 );
 
+const storageUrl = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z
+    .string()
+    .trim()
+    .superRefine((url, context) => {
+      const parsed = parseStorageUrl(url);
+      if ('error' in parsed) context.addIssue({ code: 'custom', message: parsed.error });
+    })
+    .optional(),
+);
+
 /**
  * The environment variables the gateway itself reads. Names are fixed by DESIGN.md; operators and tests rely on
  * them. Provider variables are declared by each plugin (`plugin.env`) and read when the plugins load.
@@ -97,6 +110,13 @@ export const envSchema = z.object({
   REELAY_PUBLIC_URL: httpUrl,
   REELAY_WEBHOOK_SECRET: webhookSecret,
   REELAY_SECRET_KEY: secretKey,
+  REELAY_STORAGE_URL: storageUrl,
+  // The standard AWS variables, read for REELAY_STORAGE_URL only (unset keys: the SDK's own chain, e.g. a role).
+  AWS_REGION: optionalText,
+  AWS_ENDPOINT_URL_S3: httpUrl,
+  AWS_ACCESS_KEY_ID: optionalText,
+  AWS_SECRET_ACCESS_KEY: optionalText,
+  AWS_SESSION_TOKEN: optionalText,
 });
 
 export type GatewayEnv = z.output<typeof envSchema>;
