@@ -50,7 +50,8 @@ describe.each(kinds)('interrupted submits on $name', (kind) => {
 
   /** Another engine on the same data, as a process started after a crash (the first one stays up, unused). */
   async function restart(current: FakeSetup): Promise<Engine> {
-    return current.restart(database ? { stores: await database.open() } : {});
+    // On Postgres the new engine takes the jobs over from the silent one: a short takeover bound sees it as dead.
+    return current.restart(database ? { stores: await database.open(), takeoverMs: 1_200 } : {});
   }
 
   async function storesOf(current: FakeSetup): Promise<Stores> {
@@ -156,9 +157,12 @@ describe.each(kinds)('interrupted submits on $name', (kind) => {
     const restarted = await restart(current);
     await waitFor(async () => (await restarted.getVideo(listed!.id, context)).status === 'completed');
     await first;
-    // The first process's adapter found the job taken when it called beforeCreate, and sent nothing.
     expect(current.alpha.submitRequests).toBe(1);
-    expect(current.alpha.uploadRequests).toBe(2);
+    // SQLite: the first process's adapter found the job taken when it called beforeCreate, and sent nothing.
+    // Postgres: the first process holds the job's lease until it is seen dead, so whichever of the two gets to
+    // beforeCreate first submits it; the submission count above is what must hold.
+    if (database) expect([1, 2]).toContain(current.alpha.uploadRequests);
+    else expect(current.alpha.uploadRequests).toBe(2);
   });
 });
 

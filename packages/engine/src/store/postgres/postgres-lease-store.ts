@@ -44,12 +44,14 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
     },
     async claimOrphans(deadAfterMs, limit) {
       const { rows } = await pool.query<UnfinishedRow>(
-        `WITH dead AS (
-           SELECT id FROM reelay_instances WHERE heartbeat_at < ${DB_NOW} - $2 AND id <> $1
+        // An owner with no live heartbeat is dead, whether its row went silent or it never wrote one (a store
+        // opened only to insert jobs, as a script or a library user may do).
+        `WITH live AS (
+           SELECT id FROM reelay_instances WHERE heartbeat_at >= ${DB_NOW} - $2 OR id = $1
          ), orphans AS (
            SELECT id FROM jobs
            WHERE state IN ${UNFINISHED} AND deleted_at IS NULL
-             AND (lease_owner IS NULL OR lease_owner IN (SELECT id FROM dead))
+             AND (lease_owner IS NULL OR lease_owner NOT IN (SELECT id FROM live))
            ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED
          )
          UPDATE jobs SET lease_owner = $1 FROM orphans WHERE jobs.id = orphans.id
