@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtInSimulators, startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
@@ -39,7 +39,10 @@ describe('the gateway over HTTP', () => {
     });
 
     it('serves the same bytes as the stored file', async () => {
-      const stored = await readFile(join(gateway.dataDir, 'outputs', completed.id, 'video.mp4'));
+      // Outputs are stored under a name unique to the writer (`video-<hex>.mp4`), committed with the job.
+      const folder = join(gateway.dataDir, 'outputs', completed.id);
+      const [file] = (await readdir(folder)).filter((name) => /^video-[0-9a-f]+\.mp4$/.test(name));
+      const stored = await readFile(join(folder, file!));
       expect(whole.length).toBeGreaterThan(1000);
       expect(Buffer.compare(Buffer.from(whole), stored)).toBe(0);
     });

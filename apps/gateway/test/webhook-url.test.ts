@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openStores } from '@reelay/engine';
 import { verifyStandardWebhook } from '@reelay/provider-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway, waitForVideo } from './test-gateway';
@@ -76,15 +77,14 @@ describe('webhook_url', () => {
     expect(messages).toContain('webhook_url events are signed with REELAY_WEBHOOK_SECRET');
   });
 
-  it('signs with a secret generated in the data directory when none is configured', async () => {
+  it('signs with a secret generated for this gateway when none is configured (shared through Postgres)', async () => {
     const { gateway, receiver } = await start();
-    const secretFile = join(gateway.dataDir, 'webhook-secret');
-    expect(gateway.logs.some((line) => line.includes(secretFile))).toBe(true);
+    const secret = await generatedSecret(gateway);
     const video = (await (await create(gateway, { webhook_url: `${receiver.origin}/hook` })).json()) as Video;
     await delivered(gateway, 1);
     const [delivery] = receiver.received;
     verifyStandardWebhook({
-      secret: readFileSync(secretFile, 'utf8').trim(),
+      secret,
       headers: delivery!.headers,
       rawBody: new Uint8Array(delivery!.rawBody),
     });
@@ -113,3 +113,23 @@ describe('webhook_url', () => {
     expect(receiver.received).toHaveLength(0);
   });
 });
+
+/**
+ * The secret a gateway generated, where it said it keeps it: its data directory alone, or the database every
+ * instance on Postgres shares (the second `shared` call answers the value stored first).
+ */
+async function generatedSecret(gateway: TestGateway): Promise<string> {
+  const secretFile = join(gateway.dataDir, 'webhook-secret');
+  const databaseUrl = gateway.config.databaseUrl;
+  if (databaseUrl === undefined) {
+    expect(gateway.logs.some((line) => line.includes(secretFile))).toBe(true);
+    return readFileSync(secretFile, 'utf8').trim();
+  }
+  expect(gateway.logs.some((line) => line.includes('reelay_shared'))).toBe(true);
+  const stores = await openStores({ dataDir: gateway.dataDir, databaseUrl });
+  try {
+    return await stores.leases!.shared('webhook_secret', 'not-the-stored-one');
+  } finally {
+    await stores.close();
+  }
+}
