@@ -1,21 +1,19 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type FalSimulator,
   type OpenAISimulator,
-  type RecordedRequest,
   type ReplicateSimulator,
   startFalSimulator,
   startOpenAISimulator,
   startReplicateSimulator,
 } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, type GatewayChild, spawnGateway, upstreamCreates } from './gateway-process';
 import { testStoreDatabase } from './test-gateway';
 
-const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const JOBS = 50;
 
 type Video = { id: string; status: string; metadata: { provider?: string } };
@@ -75,42 +73,12 @@ describe('durability across SIGKILL', () => {
     await database?.drop();
   });
 
-  function startChild(): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: gatewayDir,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    children.push(child);
-    return new Promise((resolve, reject) => {
-      let output = '';
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (chunk: string) => {
-        output += chunk;
-        const match = output.match(/listening on (http:\/\/[\w.:[\]-]+)/);
-        if (match?.[1]) resolve({ child, url: match[1] });
-      });
-      child.once('exit', (code, signal) =>
-        reject(new Error(`gateway exited (${code ?? signal}) before listening:\n${output}`)),
-      );
-    });
+  async function startChild(): Promise<GatewayChild> {
+    const gateway = await spawnGateway(env);
+    children.push(gateway.child);
+    return gateway;
   }
-
-  function killed(child: ChildProcess): Promise<void> {
-    return new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-  }
-
-  const submissions = (requests: RecordedRequest[], isSubmit: (request: RecordedRequest) => boolean) =>
-    requests.filter((request) => request.method === 'POST' && isSubmit(request)).length;
-  const upstreamSubmissions = () =>
-    submissions(openai.requests, (request) => request.path === '/v1/videos') +
-    submissions(fal.requests, () => true) +
-    submissions(replicate.requests, (request) =>
-      /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/.test(request.path),
-    );
+  const upstreamSubmissions = () => upstreamCreates({ openai, fal, replicate }).length;
 
   it('finishes all 50 in-flight jobs after kill -9 and a restart, with exactly 50 upstream submissions', async () => {
     const first = await startChild();
@@ -144,7 +112,7 @@ describe('durability across SIGKILL', () => {
     expect(running.filter((status) => status !== 'completed').length).toBeGreaterThan(0);
 
     first.child.kill('SIGKILL');
-    await killed(first.child);
+    await exited(first.child);
 
     const second = await startChild();
     const finished = new Map<string, Video>();
@@ -170,7 +138,7 @@ describe('durability across SIGKILL', () => {
     }
 
     second.child.kill('SIGTERM');
-    await killed(second.child);
+    await exited(second.child);
     expect(second.child.exitCode).toBe(0);
   }, 180_000);
 });

@@ -1,19 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   type OpenAISimulator,
-  type RecordedRequest,
   type ReplicateSimulator,
   startOpenAISimulator,
   startReplicateSimulator,
 } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, type GatewayChild, spawnGateway, upstreamCreates } from './gateway-process';
 import { testStoreDatabase } from './test-gateway';
 
-const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const JOBS = 30;
 /**
  * When the SIGKILL lands, as the number of creates the simulators have received so far: at the first one, in
@@ -76,41 +74,12 @@ describe('creates interrupted by SIGKILL', () => {
     await database?.drop();
   });
 
-  function startChild(): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: gatewayDir,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    children.push(child);
-    return new Promise((resolve, reject) => {
-      let output = '';
-      child.stderr?.setEncoding('utf8');
-      child.stderr?.on('data', (chunk: string) => {
-        output = (output + chunk).slice(-20_000);
-        const match = output.match(/listening on (http:\/\/[\w.:[\]-]+)/);
-        if (match?.[1]) resolve({ child, url: match[1] });
-      });
-      child.once('exit', (code, signal) =>
-        reject(new Error(`gateway exited (${code ?? signal}) before listening:\n${output}`)),
-      );
-    });
+  async function startChild(): Promise<GatewayChild> {
+    const gateway = await spawnGateway(env);
+    children.push(gateway.child);
+    return gateway;
   }
-
-  function exited(child: ChildProcess): Promise<void> {
-    return new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-  }
-
-  const creates = (requests: RecordedRequest[], isCreate: (request: RecordedRequest) => boolean) =>
-    requests.filter((request) => request.method === 'POST' && isCreate(request)).length;
-  const upstreamSubmissions = () =>
-    creates(openai.requests, (request) => request.path === '/v1/videos') +
-    creates(replicate.requests, (request) =>
-      /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/.test(request.path),
-    );
+  const upstreamSubmissions = () => upstreamCreates({ openai, replicate }).length;
 
   const bodies = [
     { model: 'openai/sora-2-pro', size: '1280x720', seconds: 4 },

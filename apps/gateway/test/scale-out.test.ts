@@ -1,9 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { freshDatabase, testDatabaseServer } from '@reelay/engine/testing';
 import {
   type FalSimulator,
@@ -15,13 +14,13 @@ import {
   startReplicateSimulator,
 } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exited, type GatewayChild, spawnGateway, upstreamCreates } from './gateway-process';
 
-const gatewayDir = fileURLToPath(new URL('..', import.meta.url));
 const JOBS = 60;
 const INSTANCES = 3;
 
 type Video = { id: string; status: string; metadata: { provider?: string } };
-type Instance = { child: ChildProcess; url: string; log: () => string };
+type Instance = GatewayChild;
 
 const BODIES = [
   { model: 'openai/sora-2-pro', size: '1280x720', seconds: 4 },
@@ -90,37 +89,15 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
     await database?.drop();
   });
 
-  function startInstance(): Promise<Instance> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: gatewayDir,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stderr?.setEncoding('utf8');
-    return new Promise((resolve, reject) => {
-      child.stderr?.on('data', (chunk: string) => {
-        output += chunk;
-        const match = output.match(/listening on (http:\/\/[\w.:[\]-]+)/);
-        if (match?.[1]) resolve({ child, url: match[1], log: () => output });
-      });
-      child.once('exit', (code, signal) =>
-        reject(new Error(`gateway exited (${code ?? signal}) before listening:\n${output}`)),
-      );
-    });
+  async function startInstance(): Promise<GatewayChild> {
+    const instance = await spawnGateway(env);
+    children.push(instance.child);
+    return instance;
   }
 
   /** Every upstream create, by the prompt it carried. */
   function submissionsByPrompt(): Map<string, number> {
-    const creates = [
-      ...openai.requests.filter((request) => request.method === 'POST' && request.path === '/v1/videos'),
-      ...fal.requests.filter((request) => request.method === 'POST'),
-      ...replicate.requests.filter(
-        (request) =>
-          request.method === 'POST' && /^\/v1\/(models\/[^/]+\/[^/]+\/)?predictions$/.test(request.path),
-      ),
-    ];
+    const creates = upstreamCreates({ openai, fal, replicate });
     const counts = new Map<string, number>();
     for (const request of creates) {
       const prompt = promptOf(request);
@@ -247,13 +224,6 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
     }
   }, 120_000);
 });
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
 
 /** The prompt of one upstream create, whatever the provider's body shape (JSON, nested input, multipart). */
 function promptOf(request: RecordedRequest): string {
