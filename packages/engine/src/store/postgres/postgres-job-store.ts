@@ -6,8 +6,12 @@ import type { JobStore } from '../job-store';
 import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 import { inTransaction } from './in-transaction';
 import { insertJobs } from './postgres-insert-jobs';
-
-const unfinishedStates = "('queued_local', 'submitting', 'submitted', 'in_progress')";
+import {
+  toUnfinishedJob,
+  UNFINISHED_COLUMNS,
+  UNFINISHED_STATES,
+  type UnfinishedRow,
+} from './unfinished-jobs';
 
 /** The job store over a Postgres pool; every instance sharing the database uses the same rows. */
 export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanceId: string): JobStore {
@@ -66,27 +70,11 @@ export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanc
       return result.rowCount ?? 0;
     },
     async unfinished() {
-      const { rows } = await pool.query<{
-        id: string;
-        state: JobState;
-        provider: string | null;
-        next_poll_at: number | null;
-        deadline_at: number | null;
-        poll_count: number;
-        parent_id: string | null;
-      }>(
-        `SELECT id, state, provider, next_poll_at, deadline_at, poll_count, parent_id FROM jobs
-         WHERE state IN ${unfinishedStates} AND deleted_at IS NULL ORDER BY seq`,
+      const { rows } = await pool.query<UnfinishedRow>(
+        `SELECT ${UNFINISHED_COLUMNS} FROM jobs
+         WHERE state IN ${UNFINISHED_STATES} AND deleted_at IS NULL ORDER BY seq`,
       );
-      return rows.map((row) => ({
-        id: row.id,
-        state: row.state,
-        provider: row.provider,
-        nextPollAt: row.next_poll_at,
-        deadlineAt: row.deadline_at,
-        pollCount: row.poll_count,
-        parentId: row.parent_id,
-      }));
+      return rows.map(toUnfinishedJob);
     },
     async expired(at) {
       const { rows } = await pool.query<{ id: string }>(

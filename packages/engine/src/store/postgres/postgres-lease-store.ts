@@ -1,23 +1,16 @@
 import type pg from 'pg';
-import type { JobState } from '../job-record';
-import type { UnfinishedJob } from '../job-store';
 import type { LeaseStore } from '../lease-store';
+import {
+  toUnfinishedJob,
+  UNFINISHED_COLUMNS,
+  UNFINISHED_STATES,
+  type UnfinishedRow,
+} from './unfinished-jobs';
 
 /** Epoch milliseconds on the database's clock: every instance compares heartbeats on one clock. */
 const DB_NOW = '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::BIGINT';
-const UNFINISHED = "('queued_local', 'submitting', 'submitted', 'in_progress')";
 /** A dead instance's row is removed once it holds no unfinished job and has been silent this long. */
 const FORGET_AFTER_MS = 24 * 60 * 60 * 1000;
-
-type UnfinishedRow = {
-  id: string;
-  state: JobState;
-  provider: string | null;
-  next_poll_at: number | null;
-  deadline_at: number | null;
-  poll_count: number;
-  parent_id: string | null;
-};
 
 /** Leases in the `jobs.lease_owner` column and the `reelay_instances` heartbeat table. */
 export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): LeaseStore {
@@ -37,7 +30,7 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
       // its jobs remain findable by the takeover below.
       await pool.query(
         `DELETE FROM reelay_instances i WHERE i.heartbeat_at < ${DB_NOW} - $1
-         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.lease_owner = i.id AND j.state IN ${UNFINISHED})`,
+         AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.lease_owner = i.id AND j.state IN ${UNFINISHED_STATES})`,
         [Math.max(FORGET_AFTER_MS, deadAfterMs)],
       );
       return { instances: Math.max(1, rows[0]?.instances ?? 1) };
@@ -50,24 +43,17 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
            SELECT id FROM reelay_instances WHERE heartbeat_at >= ${DB_NOW} - $2 OR id = $1
          ), orphans AS (
            SELECT id FROM jobs
-           WHERE state IN ${UNFINISHED} AND deleted_at IS NULL
+           WHERE state IN ${UNFINISHED_STATES} AND deleted_at IS NULL
              AND (lease_owner IS NULL OR lease_owner NOT IN (SELECT id FROM live))
            ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED
          )
          UPDATE jobs SET lease_owner = $1 FROM orphans WHERE jobs.id = orphans.id
-         RETURNING jobs.id, jobs.state, jobs.provider, jobs.next_poll_at, jobs.deadline_at, jobs.poll_count,
-           jobs.parent_id, jobs.seq`,
+         RETURNING ${UNFINISHED_COLUMNS.split(', ')
+           .map((column) => `jobs.${column}`)
+           .join(', ')}`,
         [instanceId, deadAfterMs, limit],
       );
-      return rows.map((row) => ({
-        id: row.id,
-        state: row.state,
-        provider: row.provider,
-        nextPollAt: row.next_poll_at,
-        deadlineAt: row.deadline_at,
-        pollCount: row.poll_count,
-        parentId: row.parent_id,
-      })) satisfies UnfinishedJob[];
+      return rows.map(toUnfinishedJob);
     },
     async take(id) {
       const result = await pool.query(
@@ -79,7 +65,7 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
     },
     async release() {
       await pool.query(
-        `UPDATE jobs SET lease_owner = NULL WHERE lease_owner = $1 AND state IN ${UNFINISHED}`,
+        `UPDATE jobs SET lease_owner = NULL WHERE lease_owner = $1 AND state IN ${UNFINISHED_STATES}`,
         [instanceId],
       );
       await pool.query('DELETE FROM reelay_instances WHERE id = $1', [instanceId]);
