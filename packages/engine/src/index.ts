@@ -28,7 +28,7 @@ export {
   hashApiKey,
 } from './keys/api-keys';
 export { openApiKeyStore } from './keys/open-api-key-store';
-export { retryAfterSeconds } from './keys/request-window';
+export { requestsInLastMinute, retryAfterSeconds } from './keys/request-window';
 export type { EngineLogger, LogFields } from './observability/engine-logger';
 export type { CircuitBreakerOptions, CircuitState } from './router/circuit-breaker';
 export {

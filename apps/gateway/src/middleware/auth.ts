@@ -1,5 +1,11 @@
 import { ReelayError } from '@reelay/core';
-import { type ApiKeyGrant, type Engine, LimitExceededError, retryAfterSeconds } from '@reelay/engine';
+import {
+  type ApiKeyGrant,
+  type Engine,
+  LimitExceededError,
+  requestsInLastMinute,
+  retryAfterSeconds,
+} from '@reelay/engine';
 import type { Context, MiddlewareHandler } from 'hono';
 import { isLoopbackHost } from '../config';
 import type { GatewayEnv } from '../http/gateway-env';
@@ -55,7 +61,7 @@ export function auth(engine: Engine): MiddlewareHandler<GatewayEnv> {
 async function takeRequest(engine: Engine, grant: ApiKeyGrant, c: Context<GatewayEnv>): Promise<void> {
   if (grant.limits.requestsPerMinute === null) return;
   const taken = await engine.apiKeys.takeRequest(grant);
-  const used = taken.count + (taken.previousCount * (taken.windowStart + 60_000 - taken.at)) / 60_000;
+  const used = requestsInLastMinute(taken, taken.at);
   c.header('x-ratelimit-limit-requests', String(taken.limit));
   c.header('x-ratelimit-remaining-requests', String(Math.max(0, Math.floor(taken.limit - used))));
   if (taken.allowed) return;

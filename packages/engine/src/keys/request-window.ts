@@ -39,6 +39,14 @@ export function shiftWindow(
   return { count: 0, previousCount: 0 };
 }
 
+/** The sliding minute's estimate of requests made: this window's, plus the previous one's still overlapping it. */
+export function requestsInLastMinute(
+  state: { windowStart: number; count: number; previousCount: number },
+  at: number,
+): number {
+  return state.count + (state.previousCount * (state.windowStart + WINDOW_MS - at)) / WINDOW_MS;
+}
+
 /**
  * Whole seconds until one more request fits under `limit`, from a refused request's window: later in this
  * window when the previous window's weight is what is in the way, else in the next window once this one's
