@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabase, testDatabaseServer } from '@reelay/engine/testing';
+import { freshDatabase, startTestS3, type TestS3, testDatabaseServer } from '@reelay/engine/testing';
 import {
   type FalSimulator,
   type OpenAISimulator,
@@ -29,9 +30,10 @@ const BODIES = [
 ];
 
 /**
- * Three gateway processes (the real bin) on one Postgres database and one shared data directory, all pointed at
- * one set of simulators running in this test process, as a load balancer would spread clients over them. Runs in
- * the gateway's `postgres` test project only (it needs a Postgres server).
+ * Three gateway processes (the real bin) on one Postgres database and one S3-compatible bucket (s3rver, through the
+ * real AWS SDK), each with its own data directory, all pointed at one set of simulators running in this test
+ * process, as a load balancer would spread clients over them. Runs in the gateway's `postgres` test project only
+ * (it needs a Postgres server).
  */
 describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances on one database', () => {
   let openai: OpenAISimulator;
@@ -40,6 +42,8 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
   let workDir: string;
   let env: Record<string, string>;
   let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let s3: TestS3;
+  let instancesStarted = 0;
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
@@ -59,14 +63,15 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
       }),
     );
     database = await freshDatabase(testDatabaseServer()!);
+    s3 = await startTestS3({ prefix: 'scale-out' });
     env = {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? workDir,
       PORT: '0',
       HOST: '127.0.0.1',
       REELAY_DATABASE_URL: database.url,
-      // One storage for all: a shared data directory, as a network disk would be.
-      REELAY_DATA_DIR: join(workDir, 'data'),
+      // One storage for all: the bucket (REELAY_STORAGE_URL and the AWS_* variables); no shared disk.
+      ...s3.env,
       REELAY_CONFIG: configFile,
       REELAY_SECRET_KEY: 'scale-out-test-secret-key-0123456789abcdef',
       // A dead instance's jobs are taken over within 3 s (an instance silent for 1.5 s counts as dead).
@@ -87,10 +92,16 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
     await Promise.all([openai?.close(), fal?.close(), replicate?.close()]);
     if (workDir) await rm(workDir, { recursive: true, force: true });
     await database?.drop();
+    await s3?.close();
   });
 
+  /** One more gateway process, with a data directory of its own. */
   async function startInstance(): Promise<GatewayChild> {
-    const instance = await spawnGateway(env);
+    instancesStarted += 1;
+    const instance = await spawnGateway({
+      ...env,
+      REELAY_DATA_DIR: join(workDir, `data-${instancesStarted}`),
+    });
     children.push(instance.child);
     return instance;
   }
@@ -175,6 +186,11 @@ describe.runIf(process.env['REELAY_TEST_STORE'] === 'postgres')('many instances 
       });
     }
     expect([...submissions.values()].reduce((sum, count) => sum + count, 0)).toBe(JOBS);
+
+    // Every output is in the bucket, none on an instance's disk.
+    for (const id of ids) expect(await s3.keys(`scale-out/outputs/${id}/`)).not.toEqual([]);
+    for (let instance = 1; instance <= INSTANCES; instance += 1)
+      expect(existsSync(join(workDir, `data-${instance}`, 'outputs'))).toBe(false);
 
     // The killed instance comes back; every instance serves every job's output, byte for byte, with Range.
     const all = [await startInstance(), ...survivors];
