@@ -1,53 +1,18 @@
-import { createVideoRequestSchema, videoObjectSchema, videoReferenceSchema } from '@reelay/core';
-import { usageReportSchema } from '@reelay/engine';
-import { z } from 'zod';
+import { createVideoRequestSchema, remixVideoRequestSchema, videoReferenceSchema } from '@reelay/core';
+import {
+  type JsonSchema,
+  componentRef as ref,
+  requestSchema,
+  responseComponentSchemas,
+  withDescriptions,
+} from './component-schemas';
 import { createVideoFieldDocs, videoFieldDocs } from './field-docs';
 
-type JsonSchema = Record<string, unknown>;
 type Operation = Record<string, unknown>;
-
-const errorSchema = z.object({
-  error: z.object({
-    message: z.string(),
-    type: z.string(),
-    param: z.string().nullable(),
-    code: z.string().nullable(),
-  }),
-});
-
-const remixSchema = z.object({ prompt: z.string().min(1).max(32_000) });
-
-const deletedSchema = z.object({
-  id: z.string(),
-  object: z.literal('video.deleted'),
-  deleted: z.literal(true),
-});
-
-const modelSchema = z
-  .object({
-    id: z.string(),
-    object: z.literal('model'),
-    created: z.number().int(),
-    owned_by: z.string(),
-  })
-  .catchall(z.unknown());
-
-function toSchema(schema: z.ZodType, io: 'input' | 'output', docs: Record<string, string> = {}): JsonSchema {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  delete json['$schema'];
-  const properties = json['properties'];
-  if (typeof properties === 'object' && properties !== null) {
-    for (const [name, description] of Object.entries(docs)) {
-      const property = (properties as Record<string, JsonSchema>)[name];
-      if (property !== undefined) property['description'] = description;
-    }
-  }
-  return json;
-}
 
 /** The create body as JSON: a file is a URL or data URI (bytes only travel in multipart). */
 function createJsonSchema(): JsonSchema {
-  const schema = toSchema(createVideoRequestSchema, 'input', createVideoFieldDocs);
+  const schema = requestSchema(createVideoRequestSchema, createVideoFieldDocs);
   const properties = schema['properties'] as Record<string, JsonSchema>;
   // `source` is what the extend and edit routes set; their own bodies document it as `video`.
   delete properties['source'];
@@ -61,7 +26,7 @@ function createJsonSchema(): JsonSchema {
 function videoToVideoJsonSchema(createJson: JsonSchema): JsonSchema {
   const schema = structuredClone(createJson);
   const properties = schema['properties'] as Record<string, JsonSchema>;
-  const video = toSchema(videoReferenceSchema, 'input');
+  const video = requestSchema(videoReferenceSchema);
   withoutUploads(video);
   properties['video'] = { ...video, description: createVideoFieldDocs['video'] };
   properties['model'] = { type: 'string', description: createVideoFieldDocs['source_model'] };
@@ -124,7 +89,7 @@ function videoToVideoPaths(): Record<string, Record<string, Operation>> {
       },
     },
     responses: {
-      '200': { description: 'The new video, queued.', content: json('Video') },
+      '200': createdOrPlanned('The new video, queued; or, with `?dry_run=true`, the plan.'),
       ...errorResponses(400, 401, 404, 409, 413, 415, 429, 502),
     },
   });
@@ -146,8 +111,22 @@ function videoToVideoPaths(): Record<string, Record<string, Operation>> {
   };
 }
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (name: string) => ({ 'application/json': { schema: ref(name) } });
+/** A create answers with the video, or with the dry-run plan: `object` tells which. */
+const createdOrPlanned = (description: string) => ({
+  description,
+  content: {
+    'application/json': {
+      schema: {
+        oneOf: [ref('Video'), ref('DryRunResult')],
+        discriminator: {
+          propertyName: 'object',
+          mapping: { video: ref('Video').$ref, 'video.dry_run': ref('DryRunResult').$ref },
+        },
+      },
+    },
+  },
+});
 const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
@@ -177,17 +156,7 @@ export function buildOpenApiDocument(
 ): Record<string, unknown> {
   const createJson = createJsonSchema();
   const videoToVideoJson = videoToVideoJsonSchema(createJson);
-  const list = {
-    type: 'object',
-    properties: {
-      object: { const: 'list' },
-      data: { type: 'array', items: ref('Video') },
-      first_id: { type: ['string', 'null'] },
-      last_id: { type: ['string', 'null'] },
-      has_more: { type: 'boolean' },
-    },
-    required: ['object', 'data', 'first_id', 'last_id', 'has_more'],
-  };
+  const responses = responseComponentSchemas();
   const paths: Record<string, Record<string, Operation>> = {
     '/v1/videos': {
       post: {
@@ -225,10 +194,9 @@ export function buildOpenApiDocument(
           },
         },
         responses: {
-          '200': {
-            description: 'The created (or, with Idempotency-Key, replayed) video; or the dry-run plan.',
-            content: json('Video'),
-          },
+          '200': createdOrPlanned(
+            'The created (or, with Idempotency-Key, replayed) video; or, with `?dry_run=true`, the plan (`object: "video.dry_run"`): the providers a real create would try in order, each with its normalization report and quote, the offerings skipped and why, and the cost estimate.',
+          ),
           ...errorResponses(400, 401, 409, 413, 415, 429, 502),
         },
       },
@@ -506,20 +474,11 @@ export function buildOpenApiDocument(
       schemas: {
         CreateVideoRequest: createJson,
         CreateVideoMultipartRequest: createMultipartSchema(createJson),
-        Video: toSchema(videoObjectSchema, 'output', videoFieldDocs),
-        VideoList: list,
-        VideoDeleted: toSchema(deletedSchema, 'output'),
-        RemixVideoRequest: toSchema(remixSchema, 'input'),
         VideoToVideoRequest: videoToVideoJson,
         VideoToVideoMultipartRequest: createMultipartSchema(videoToVideoJson),
-        Model: toSchema(modelSchema, 'output'),
-        ModelList: {
-          type: 'object',
-          properties: { object: { const: 'list' }, data: { type: 'array', items: ref('Model') } },
-          required: ['object', 'data'],
-        },
-        UsageReport: toSchema(usageReportSchema, 'output'),
-        Error: toSchema(errorSchema, 'output'),
+        RemixVideoRequest: requestSchema(remixVideoRequestSchema),
+        ...responses,
+        Video: withDescriptions(responses['Video'] ?? {}, videoFieldDocs),
       },
     },
   };

@@ -1,9 +1,6 @@
-const marker = Symbol.for('reelay.error');
+import type { OpenAIErrorBody } from './openai-error-body';
 
-/** OpenAI's error body, the one error shape Reelay answers with. */
-export type OpenAIErrorBody = {
-  error: { message: string; type: string; param: string | null; code: string | null };
-};
+const marker = Symbol.for('reelay.error');
 
 export type ReelayErrorOptions = {
   message: string;

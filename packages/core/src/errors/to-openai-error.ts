@@ -1,4 +1,5 @@
-import { type OpenAIErrorBody, ReelayError } from './reelay-error';
+import type { OpenAIErrorBody } from './openai-error-body';
+import { ReelayError } from './reelay-error';
 
 /**
  * Any thrown value as an HTTP status and OpenAI's error body. Unknown errors become a 500 whose message

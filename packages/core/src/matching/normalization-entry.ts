@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jsonObjectSchema } from '../spec/json-value';
+import { jsonObjectSchema, jsonValueSchema } from '../spec/json-value';
 
 /**
  * How a parameter was treated: sent as is, renamed, converted, done by the gateway, changed to the nearest
@@ -21,7 +21,7 @@ export const normalizationEntrySchema = z.object({
   /** The public parameter (`size`, `seconds`, `foo`). */
   param: z.string(),
   /** The value asked; `null` when not asked. */
-  requested: z.json(),
+  requested: jsonValueSchema,
   /**
    * Upstream values sent for this parameter, keyed by wire path (`duration`, `parameters.aspectRatio`,
    * `instances[0].image`); `null` when nothing is sent (dropped or emulated).

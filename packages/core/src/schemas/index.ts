@@ -32,8 +32,10 @@ export {
 } from './model-card';
 export { type Money, moneySchema } from './money';
 export { booleanLike, numberLike, secondsLike } from './numeric';
+export { type RemixVideoRequest, remixVideoRequestSchema } from './remix-video-request';
 export {
   type VideoAttempt,
+  type VideoDeleted,
   type VideoError,
   type VideoList,
   type VideoMetadata,

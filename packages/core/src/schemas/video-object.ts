@@ -106,3 +106,4 @@ export const videoDeletedSchema = z.object({
   object: z.literal('video.deleted'),
   deleted: z.literal(true),
 });
+export type VideoDeleted = z.infer<typeof videoDeletedSchema>;
