@@ -3,11 +3,11 @@ import { rename } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { OpenAIErrorBody } from '@reelay/core';
 import { CliError, ExitCode } from './cli-error';
 
-type GatewayErrorBody = {
-  error?: { message?: string; type?: string; code?: string | null; param?: string | null };
-};
+/** Core's error body, read leniently (a proxy in front of the gateway may answer with anything). */
+type GatewayErrorBody = { error?: Partial<OpenAIErrorBody['error']> };
 
 /** A thin HTTP client for the gateway's OpenAI-compatible API. */
 export class GatewayClient {

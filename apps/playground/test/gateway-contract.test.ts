@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { VideoObject as Video } from '@reelay/core';
 import { loadConfig, type RunningGateway, startGateway } from '@reelay/gateway';
 import { renderPng } from '@reelay/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,6 @@ import { controlOptions } from '../src/page/lib/control-options';
 import { summarizeDryRun } from '../src/page/lib/dry-run-summary';
 import { buildRequestBody, initialFormState } from '../src/page/lib/form-state';
 import { snippetFor } from '../src/page/lib/snippets';
-import type { Video } from '../src/page/lib/wire-types';
 
 const run = promisify(execFile);
 

@@ -1,8 +1,13 @@
+import type { VideoWarning } from '@reelay/core';
 import type { Io } from '../io';
 import type { Colors } from './colors';
 
-/** The shapes of `metadata.warnings` and the dry run's `warnings` (core's VideoWarning), read leniently. */
-type Warning = { type?: string; feature?: string; setting?: string; details?: string; message?: string };
+type KeysOfEither<T> = T extends unknown ? keyof T : never;
+/**
+ * Any variant of core's `VideoWarning` (`metadata.warnings`, the dry run's `warnings`), read leniently: a newer
+ * gateway may send a variant this CLI does not know.
+ */
+type Warning = Partial<Record<KeysOfEither<VideoWarning>, string>>;
 
 export function describeWarning(warning: unknown): string {
   const { feature, setting, details, message } = (warning ?? {}) as Warning;

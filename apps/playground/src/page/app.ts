@@ -1,3 +1,4 @@
+import type { VideoObject as Video } from '@reelay/core';
 import { ApiError, createApiClient, isSandboxResponse } from './lib/api-client';
 import { type ControlOptions, controlOptions, providersFor } from './lib/control-options';
 import { debounceAbortable } from './lib/debounce';
@@ -12,7 +13,7 @@ import {
 import { loadKey, maskKey, saveKey } from './lib/key-store';
 import { isSandboxVideo } from './lib/parse';
 import { snippetFor } from './lib/snippets';
-import type { ModelCard, Video, VideoMode } from './lib/wire-types';
+import type { ModelCard, VideoMode } from './lib/wire-types';
 import { byId } from './ui/dom';
 import { renderDryRun } from './ui/dry-run-view';
 import { renderHistory } from './ui/history-view';

@@ -1,5 +1,6 @@
+import type { DryRunResult, VideoList, VideoObject } from '@reelay/core';
 import { parseDryRun, parseModelList, parseVideo, parseVideoList } from './parse';
-import type { DryRun, ModelCard, Video, VideoList, VideoRequestBody } from './wire-types';
+import type { ModelCard, VideoRequestBody } from './wire-types';
 
 /** An error answer from the gateway, in OpenAI's `{ error: { message, type, param, code } }` shape. */
 export class ApiError extends Error {
@@ -69,13 +70,13 @@ export function createApiClient(options: ApiClientOptions) {
     async listModels(signal?: AbortSignal): Promise<ModelCard[]> {
       return parseModelList(await json('/v1/models', signal ? { signal } : {}));
     },
-    async dryRun(body: VideoRequestBody, signal?: AbortSignal): Promise<DryRun> {
+    async dryRun(body: VideoRequestBody, signal?: AbortSignal): Promise<DryRunResult> {
       return parseDryRun(await json('/v1/videos?dry_run=true', post(body, signal)));
     },
-    async createVideo(body: VideoRequestBody): Promise<Video> {
+    async createVideo(body: VideoRequestBody): Promise<VideoObject> {
       return parseVideo(await json('/v1/videos', post(body)));
     },
-    async getVideo(id: string, signal?: AbortSignal): Promise<Video> {
+    async getVideo(id: string, signal?: AbortSignal): Promise<VideoObject> {
       return parseVideo(await json(`/v1/videos/${encodeURIComponent(id)}`, signal ? { signal } : {}));
     },
     async listVideos(limit = 20): Promise<VideoList> {

@@ -1,5 +1,5 @@
+import type { DryRunResult as DryRun, NormalizationEntry } from '@reelay/core';
 import { formatRate, formatSize, formatUsd, warningText } from './format';
-import type { DryRun, NormalizationEntry } from './wire-types';
 
 export type RouteStep = {
   provider: string;

@@ -1,3 +1,4 @@
+import type { VideoWarning } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
 import {
   capabilityChips,
@@ -83,7 +84,7 @@ describe('formatValue', () => {
 });
 
 describe('warningText', () => {
-  it.each([
+  it.each<[VideoWarning, string]>([
     [{ type: 'deprecated', setting: 'model', message: 'sora-2 is retired.' }, 'sora-2 is retired.'],
     [
       { type: 'compatibility', feature: 'seconds', details: '7 s is not offered; sending 8 s' },

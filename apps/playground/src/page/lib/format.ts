@@ -1,5 +1,6 @@
+import type { VideoStatus, VideoWarning } from '@reelay/core';
 import { tierSpan } from './tiers';
-import type { ModelCard, VideoMode, VideoStatus, Warning } from './wire-types';
+import type { ModelCard, VideoMode } from './wire-types';
 
 /**
  * An amount as people read money: `"0.80"` → `"$0.80"`, `"1.008"` → `"$1.01"` (to the cent, halves away from
@@ -81,12 +82,11 @@ export function formatValue(value: unknown): string {
   return json.length > 80 ? `${json.slice(0, 77)}…` : json;
 }
 
-export function warningText(warning: Warning): string {
-  if (warning.message) return warning.message;
-  const subject = warning.feature ?? warning.setting ?? 'request';
+export function warningText(warning: VideoWarning): string {
+  if (warning.type === 'deprecated' || warning.type === 'other') return warning.message;
   const details = warning.details ? `: ${warning.details}` : '';
-  if (warning.type === 'unsupported') return `${subject} is not supported${details}`;
-  return `${subject}${details}`;
+  if (warning.type === 'unsupported') return `${warning.feature} is not supported${details}`;
+  return `${warning.feature}${details}`;
 }
 
 /** The badge text and a sentence for a model's lifecycle. */

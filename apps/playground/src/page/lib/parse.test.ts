@@ -1,3 +1,4 @@
+import type { VideoObject as Video } from '@reelay/core';
 import { describe, expect, it } from 'vitest';
 import {
   parseDryRun,
@@ -8,7 +9,6 @@ import {
   videoCost,
 } from './parse';
 import { fixtureModels } from './test-fixtures';
-import type { Video } from './wire-types';
 
 describe('parseModelList', () => {
   it('reads every model of a real gateway answer', () => {

@@ -1,13 +1,12 @@
 import type {
-  Capabilities,
-  DryRun,
-  ModelCard,
-  ProviderCard,
-  SizeCapability,
-  Video,
+  AspectRatio,
+  DryRunResult,
+  ImageInputCapability,
+  ResolutionTier,
   VideoList,
-  VideoMode,
-} from './wire-types';
+  VideoObject,
+} from '@reelay/core';
+import type { Capabilities, ModelCard, ProviderCard, SizeCapability, VideoMode } from './wire-types';
 
 /**
  * Light shape checks for the gateway's JSON: enough that a missing field shows up as a clear message instead
@@ -78,7 +77,7 @@ function parseProvider(json: unknown): ProviderCard[] {
       price: price
         ? {
             display: stringOr(price['display'], ''),
-            unit: stringOr(price['unit'], 'per_second'),
+            unit: price['unit'] === 'per_video' ? 'per_video' : 'per_second',
             estimated: price['estimated'] === true,
             as_of: stringOr(price['as_of'], ''),
           }
@@ -107,7 +106,7 @@ function parseCapabilities(json: unknown): Capabilities | undefined {
       ? { field: stringOr(audio['field'], undefined), default: audio['default'] === true }
       : undefined,
     image: image
-      ? { field: stringOr(image['field'], 'image'), accepts: strings(image['accepts']) }
+      ? { field: stringOr(image['field'], 'image'), accepts: strings(image['accepts']).filter(isImageForm) }
       : undefined,
   };
 }
@@ -121,22 +120,24 @@ function parseSize(json: unknown): SizeCapability | undefined {
   if (json['kind'] === 'list' && Array.isArray(json['options'])) {
     const options = json['options'].flatMap((option) => {
       const size = dims(option);
-      return size && isObject(option) ? [{ ...size, tier: stringOr(option['tier'], '') }] : [];
+      return size && isObject(option) && isTier(option['tier']) ? [{ ...size, tier: option['tier'] }] : [];
     });
     const fallback = options[0] ?? { width: 1280, height: 720 };
     return { kind: 'list', options, default: dims(json['default']) ?? fallback };
   }
   if (json['kind'] === 'grid') {
-    const aspectRatios = strings(json['aspectRatios']);
-    const tiers = strings(json['tiers']);
+    const aspectRatios = strings(json['aspectRatios']).filter(isAspectRatio);
+    const tiers = strings(json['tiers']).filter(isTier);
     const fallback = isObject(json['default']) ? json['default'] : {};
     return {
       kind: 'grid',
       aspectRatios,
       tiers,
       default: {
-        aspectRatio: stringOr(fallback['aspectRatio'], aspectRatios[0] ?? '16:9'),
-        tier: stringOr(fallback['tier'], tiers[0] ?? '720p'),
+        aspectRatio: isAspectRatio(fallback['aspectRatio'])
+          ? fallback['aspectRatio']
+          : (aspectRatios[0] ?? '16:9'),
+        tier: isTier(fallback['tier']) ? fallback['tier'] : (tiers[0] ?? '720p'),
       },
     };
   }
@@ -151,17 +152,24 @@ function parseSize(json: unknown): SizeCapability | undefined {
   return undefined;
 }
 
+const isTier = (value: unknown): value is ResolutionTier =>
+  typeof value === 'string' && /^\d+(\.\d+)?(p|K|MP)$/.test(value);
+const isAspectRatio = (value: unknown): value is AspectRatio =>
+  typeof value === 'string' && /^\d{1,5}:\d{1,5}$/.test(value);
+const isImageForm = (value: string): value is ImageInputCapability['accepts'][number] =>
+  value === 'url' || value === 'data-uri' || value === 'upload';
+
 function modesOf(value: unknown): VideoMode[] {
   return strings(value).filter(
     (mode): mode is VideoMode => mode === 'text-to-video' || mode === 'image-to-video',
   );
 }
 
-export function parseVideo(json: unknown): Video {
+export function parseVideo(json: unknown): VideoObject {
   if (!isObject(json) || json['object'] !== 'video' || typeof json['id'] !== 'string') {
     throw new UnexpectedResponseError('video object');
   }
-  return json as unknown as Video;
+  return json as unknown as VideoObject;
 }
 
 export function parseVideoList(json: unknown): VideoList {
@@ -169,25 +177,26 @@ export function parseVideoList(json: unknown): VideoList {
   return {
     object: 'list',
     data: json['data'].map(parseVideo),
-    has_more: json['has_more'] === true,
+    first_id: stringOr(json['first_id'], null),
     last_id: stringOr(json['last_id'], null),
+    has_more: json['has_more'] === true,
   };
 }
 
-export function parseDryRun(json: unknown): DryRun {
+export function parseDryRun(json: unknown): DryRunResult {
   if (!isObject(json) || json['object'] !== 'video.dry_run' || !Array.isArray(json['route'])) {
     throw new UnexpectedResponseError('dry run');
   }
   return {
-    ...(json as unknown as DryRun),
-    skipped: Array.isArray(json['skipped']) ? (json['skipped'] as DryRun['skipped']) : [],
-    warnings: Array.isArray(json['warnings']) ? (json['warnings'] as DryRun['warnings']) : [],
+    ...(json as unknown as DryRunResult),
+    skipped: Array.isArray(json['skipped']) ? (json['skipped'] as DryRunResult['skipped']) : [],
+    warnings: Array.isArray(json['warnings']) ? (json['warnings'] as DryRunResult['warnings']) : [],
     n: typeof json['n'] === 'number' ? json['n'] : 1,
   };
 }
 
 /** A video's money fields: the final cost once known, else the estimate. */
-export function videoCost(video: Video): { usd: string; final: boolean } | undefined {
+export function videoCost(video: VideoObject): { usd: string; final: boolean } | undefined {
   const read = (value: unknown) =>
     isObject(value) && typeof value['usd'] === 'string' ? value['usd'] : undefined;
   const final = read(video.metadata['cost']);
@@ -196,11 +205,11 @@ export function videoCost(video: Video): { usd: string; final: boolean } | undef
   return estimate === undefined ? undefined : { usd: estimate, final: false };
 }
 
-export function isSandboxVideo(video: Video): boolean {
+export function isSandboxVideo(video: VideoObject): boolean {
   return video.metadata['sandbox'] === true;
 }
 
-export function videoProvider(video: Video): string | undefined {
+export function videoProvider(video: VideoObject): string | undefined {
   const provider = video.metadata['provider'];
   return typeof provider === 'string' ? provider : undefined;
 }

@@ -1,143 +1,54 @@
+import type {
+  AudioCapability,
+  ModelCard as CoreModelCard,
+  SizeCapability as CoreSizeCapability,
+  VideoMode as CoreVideoMode,
+  CreateVideoRequestInput,
+  DurationCapability,
+  ImageInputCapability,
+  ModelProviderCard,
+  SizeOption,
+} from '@reelay/core';
+
 /**
- * The gateway's HTTP shapes as the page reads them. The page is an ordinary API client, so these mirror the
- * JSON (engine `view/` and `dry-run`), not the server's TypeScript types; parsers in this folder tolerate
- * missing fields.
+ * The parts of core's wire types (`@reelay/core`) that the page reads of `GET /v1/models`. The page is an
+ * ordinary API client: its parser fills defaults for missing fields and drops what it cannot read, so these
+ * are core's shapes narrowed to what the controls use, never shapes of their own. The video object, the list
+ * and the dry-run answer are used as core declares them.
  */
 
-export type VideoMode = 'text-to-video' | 'image-to-video';
+/** The modes the page's form offers. */
+export type VideoMode = Extract<CoreVideoMode, 'text-to-video' | 'image-to-video'>;
+
+type ListSize = Extract<CoreSizeCapability, { kind: 'list' }>;
+type GridSize = Extract<CoreSizeCapability, { kind: 'grid' }>;
+type RangeSize = Extract<CoreSizeCapability, { kind: 'range' }>;
 
 export type SizeCapability =
-  | {
-      kind: 'list';
-      options: Array<{ width: number; height: number; tier: string }>;
-      default: { width: number; height: number };
-    }
-  | {
-      kind: 'grid';
-      aspectRatios: string[];
-      tiers: string[];
-      default: { aspectRatio: string; tier: string };
-    }
-  | {
-      kind: 'range';
-      minPixels: number;
-      maxPixels: number;
-      default: { width: number; height: number };
-    };
+  | (Pick<ListSize, 'kind' | 'default'> & { options: Array<Pick<SizeOption, 'width' | 'height' | 'tier'>> })
+  | Pick<GridSize, 'kind' | 'aspectRatios' | 'tiers' | 'default'>
+  | Pick<RangeSize, 'kind' | 'minPixels' | 'maxPixels' | 'default'>;
 
 export type Capabilities = {
   modes: VideoMode[];
   size: SizeCapability;
-  duration: { values: number[]; default: number };
-  audio: { field: string | undefined; default: boolean } | undefined | null;
-  image: { field: string; accepts: string[] } | undefined | null;
+  duration: Pick<DurationCapability, 'values' | 'default'>;
+  audio: AudioCapability | undefined;
+  image: Pick<ImageInputCapability, 'field' | 'accepts'> | undefined;
 };
 
-export type ProviderCard = {
-  provider: string;
-  /** `provider/model`: pins the request to this provider. */
-  id: string;
-  price: { display: string; unit: string; estimated: boolean; as_of: string } | null;
+export type ProviderCard = Pick<ModelProviderCard, 'provider' | 'id'> & {
+  price: Pick<NonNullable<ModelProviderCard['price']>, 'display' | 'unit' | 'estimated' | 'as_of'> | null;
   capabilities: Capabilities;
 };
 
-export type LifecycleStatus = 'active' | 'deprecated' | 'retired';
-
-export type ModelCard = {
-  id: string;
-  name: string;
-  owned_by: string;
-  family: string | null;
-  tags: string[];
+export type ModelCard = Omit<CoreModelCard, 'object' | 'created' | 'modes' | 'providers'> & {
   modes: VideoMode[];
-  max_duration_seconds: number;
-  lifecycle: {
-    status: LifecycleStatus;
-    deprecated_at: string | null;
-    retired_at: string | null;
-    successors: string[];
-    note: string | null;
-  };
-  price: string | null;
   providers: ProviderCard[];
 };
 
-export type NormalizationEntry = {
-  param: string;
-  requested: unknown;
-  sent: Record<string, unknown> | null;
-  action: string;
-  note?: string;
-};
-
-export type Warning = {
-  type: string;
-  message?: string;
-  feature?: string;
-  details?: string;
-  setting?: string;
-};
-
-export type Money = { usd: string; micros: number };
-
-export type DryRunRoute = {
-  provider: string;
-  offering: string;
-  upstream_model: string;
-  healthy: boolean;
-  quote: (Money & { per_unit_micros: number; unit: string; estimated: boolean; as_of: string }) | null;
-  quote_problem: string | null;
-  size: string;
-  seconds: number;
-  audio: boolean;
-  normalization: NormalizationEntry[];
-  warnings: Warning[];
-  reason: string;
-};
-
-export type DryRun = {
-  object: 'video.dry_run';
-  model: string;
-  requested_model: string;
-  n: number;
-  sandbox: boolean;
-  route: DryRunRoute[];
-  chosen: string;
-  skipped: Array<{ provider: string; offering: string; reason: string }>;
-  allow_fallbacks: boolean;
-  cost_estimate: Money | null;
-  warnings: Warning[];
-};
-
-export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
-
-export type Video = {
-  id: string;
-  object: 'video';
-  model: string;
-  status: VideoStatus;
-  progress: number;
-  created_at: number;
-  completed_at: number | null;
-  expires_at: number | null;
-  prompt: string | null;
-  size: string;
-  seconds: string;
-  error: { code: string; message: string } | null;
-  output: { url: string; thumbnail_url: string | null; content_type: string } | null;
-  metadata: Record<string, unknown>;
-};
-
-export type VideoList = { object: 'list'; data: Video[]; has_more: boolean; last_id: string | null };
-
 /** The body of `POST /v1/videos` the page sends, in the order snippets print it. */
-export type VideoRequestBody = {
-  model: string;
-  prompt: string;
-  seconds?: string;
-  size?: string;
-  aspect_ratio?: string;
-  resolution?: string;
-  audio?: boolean;
-  input_reference?: string;
-};
+export type VideoRequestBody = Pick<
+  CreateVideoRequestInput,
+  'model' | 'prompt' | 'size' | 'aspect_ratio' | 'resolution' | 'audio'
+> & { seconds?: string; input_reference?: string };

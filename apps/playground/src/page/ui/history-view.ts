@@ -1,6 +1,6 @@
+import type { VideoObject as Video } from '@reelay/core';
 import { formatRelativeTime, formatSeconds, formatSize, formatStatus, formatUsd } from '../lib/format';
 import { videoCost, videoProvider } from '../lib/parse';
-import type { Video } from '../lib/wire-types';
 import { h, replaceChildren } from './dom';
 
 export type HistoryActions = {

@@ -1,6 +1,6 @@
+import type { VideoObject as Video } from '@reelay/core';
 import { formatSeconds, formatSize, formatUsd, progressText } from '../lib/format';
 import { videoCost, videoProvider } from '../lib/parse';
-import type { Video } from '../lib/wire-types';
 import { byId, h, replaceChildren } from './dom';
 
 export type JobElements = {
