@@ -21,7 +21,7 @@ export { buildOpenApiDocument } from './openapi/openapi-document';
 export { renderDocsPage } from './openapi/render-docs-page';
 export { DEFAULT_PLUGIN_PACKAGES, loadPlugins, type PluginReference } from './plugins/load-plugins';
 export { buildProviders, type PluginConnection } from './providers';
-export { type Sandbox, startSandbox } from './sandbox';
+export { type Sandbox, SandboxUnavailableError, startSandbox } from './sandbox';
 export { ConfigError, type ConfigIssue } from './settings/config-error';
 export { type ConfigFile, configFileSchema } from './settings/config-file-schema';
 export type { ExtraOffering } from './settings/offering-schema';

@@ -1,5 +1,6 @@
 import { runKeysCommand } from './keys-command';
 import { runMigrateCommand } from './migrate-command';
+import { SandboxUnavailableError } from './sandbox';
 import { ConfigError } from './settings/config-error';
 import { startGateway } from './start-gateway';
 import { runUsageCommand } from './usage-command';
@@ -88,7 +89,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) log(error.message);
+  if (error instanceof ConfigError || error instanceof SandboxUnavailableError) log(error.message);
   else log(error instanceof Error ? (error.stack ?? error.message) : String(error));
   // exitCode rather than exit(): stderr to a pipe is asynchronous and must flush first
   process.exitCode = 1;

@@ -16,6 +16,32 @@ export type Sandbox = {
   close(): Promise<void>;
 };
 
+/**
+ * Sandbox mode is on, but `@reelay/testing` (the simulators' toolkit, an optional peer so a production install
+ * leaves it out) is not installed. `main` prints the message alone: it says what to do.
+ */
+export class SandboxUnavailableError extends Error {
+  constructor() {
+    super(
+      "Sandbox mode (no provider credentials set, or REELAY_SANDBOX=1) needs @reelay/testing, which is not installed: install it beside the gateway (npm install @reelay/testing, or the reelay-testing.tgz of `pnpm pack:all`), or set a provider plugin's credentials to serve real requests.",
+    );
+    this.name = 'SandboxUnavailableError';
+  }
+}
+
+/** A plugin's sandbox failed because `import('@reelay/testing')` found nothing (here or in its causes). */
+function isTestingKitMissing(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (
+      (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
+      cause.message.includes("'@reelay/testing'")
+    )
+      return true;
+  }
+  return false;
+}
+
 /** The folder a plugin's simulator keeps its jobs and port in: `<dataDir>/sandbox/<plugin id>`. */
 export function sandboxDataDir(dataDir: string, pluginId: string): string {
   return join(dataDir, 'sandbox', pluginId);
@@ -48,6 +74,7 @@ export async function startSandbox(
   if (failedIndex !== -1) {
     await close();
     const failed = started[failedIndex] as PromiseRejectedResult;
+    if (isTestingKitMissing(failed.reason)) throw new SandboxUnavailableError();
     throw new Error(
       `sandbox: the simulator of plugin ${withSandbox[failedIndex]?.packageName} failed to start`,
       {
