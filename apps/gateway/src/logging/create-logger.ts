@@ -1,5 +1,6 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import type { LogLevel } from './log-levels';
+import { redactSecrets } from './redact-secrets';
 
 export type GatewayLogger = Logger;
 
@@ -11,22 +12,6 @@ export type CreateLoggerOptions = {
    */
   lines?: ((line: string) => void) | undefined;
 };
-
-/**
- * Belt and braces: no line should carry these, but if a field of that name ever slips into one, its value is
- * replaced before the line is written.
- */
-const redactedPaths = [
-  'authorization',
-  '*.authorization',
-  'headers.authorization',
-  'api_key',
-  '*.api_key',
-  'openai_api_key',
-  '*.openai_api_key',
-  'apiKey',
-  '*.apiKey',
-];
 
 /**
  * The gateway's logger (pino): one JSON object per line with `time`, `level`, `event` and `msg`, or, on a
@@ -41,8 +26,7 @@ export async function createLogger(options: CreateLoggerOptions): Promise<Gatewa
     level: options.level,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label: string) => ({ level: label }) },
-    redact: { paths: redactedPaths, censor: '[redacted]' },
+    formatters: { level: (label: string) => ({ level: label }), log: redactSecrets },
   };
   if (options.lines) return pino(settings, lineSink(options.lines));
   if (process.stderr.isTTY) {
