@@ -4,7 +4,8 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFal } from './fal-provider';
 import { falSubmitRequest } from './fal-test-helpers';
 
-const simulator = await startFalSimulator();
+// Jobs stay queued for the whole test: 107 submits on a slow machine outlast the default queue time.
+const simulator = await startFalSimulator({ behavior: { queueMs: 60_000 } });
 const provider = createFal({ baseURL: simulator.baseURL, apiKey: simulator.apiKey });
 const find = provider.findSubmission!;
 
