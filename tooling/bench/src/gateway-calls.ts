@@ -41,10 +41,19 @@ export async function waitCompleted(gateway: Pool, ids: string[], timeoutMs: num
 }
 
 /** The sum of `reelay_jobs_tracked` over providers, from `/metrics`. */
-export async function trackedJobs(gateway: Pool): Promise<number | undefined> {
+export function trackedJobs(gateway: Pool): Promise<number | undefined> {
+  return metricSum(gateway, 'reelay_jobs_tracked');
+}
+
+/** The sum of `reelay_upstream_requests_total` over its labels: every request the gateway made to a provider. */
+export async function upstreamRequests(gateway: Pool): Promise<number> {
+  return (await metricSum(gateway, 'reelay_upstream_requests_total')) ?? 0;
+}
+
+async function metricSum(gateway: Pool, name: string): Promise<number | undefined> {
   const response = await gateway.request({ method: 'GET', path: '/metrics' });
   const text = await response.body.text();
-  const values = [...text.matchAll(/^reelay_jobs_tracked(?:\{[^}]*\})?\s+([\d.e+]+)$/gm)].map((match) =>
+  const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([\\d.e+]+)$`, 'gm'))].map((match) =>
     Number(match[1]),
   );
   return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);

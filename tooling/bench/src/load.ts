@@ -1,4 +1,4 @@
-import type { Dispatcher, Pool } from 'undici';
+import type { Dispatcher } from 'undici';
 
 export type LoadResult = {
   /** Per-request latency (send → body fully read), ms. */
@@ -13,7 +13,7 @@ export type LoadResult = {
  * answer is read, until `total` requests have been sent.
  */
 export async function runClosedLoop(options: {
-  pool: Pool;
+  pool: Dispatcher;
   connections: number;
   total: number;
   request: (index: number) => Dispatcher.RequestOptions;

@@ -1,29 +1,23 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Pool } from 'undici';
-import { createJob, waitCompleted } from './gateway-calls';
+import { type BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { machineFacts } from './machine';
 import { measureCliStartup } from './measure-cli-startup';
-import { measureCreateOverhead } from './measure-create-overhead';
 import { measureRender } from './measure-render';
-import { measureRetrieve } from './measure-retrieve';
 import { measureSqliteDrivers } from './measure-sqlite-drivers';
 import { measureStreaming, writeBigOutput } from './measure-streaming';
 import { measureTracingCost, startOtlpSink } from './measure-tracing-cost';
-import { measureTrackedRss } from './measure-tracked-rss';
+import { measureTrackerLoad } from './measure-tracker-load';
 import { attempt, type Outcome } from './outcome';
+import { measurePaths, type PathSetup } from './path-phases';
 import {
-  type BaselineProcess,
   type GatewayProcess,
   killAllChildren,
   type PortkeyProcess,
   repoRoot,
-  type SimulatorProcess,
-  startBaselineProcess,
   startGatewayProcess,
   startPortkeyProcess,
-  startSimulatorProcess,
 } from './processes';
 import { type BenchResults, renderReport, resultRows } from './report';
 
@@ -31,21 +25,26 @@ import { type BenchResults, renderReport, resultRows } from './report';
  * `pnpm bench`: every measurement in one run, then docs/benchmarks.md. A measurement that fails is reported as not
  * measured (and the exit code is 1); the others still run.
  * REELAY_BENCH_GATEWAY_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is passed to the first gateway
- * process, to investigate a missed floor; turbo filters the environment, so run `pnpm --filter @reelay/bench bench`.
+ * process of the SQLite phase, to investigate a missed target; turbo filters the environment, so run
+ * `pnpm --filter @reelay/bench bench`. REELAY_BENCH_DATABASE_URL points the Postgres phases at an existing server.
  */
 
-const BUDGET_MS = 285_000;
-const STREAM_MB = 200;
-const progress = (line: string) => process.stderr.write(`${line}\n`);
-
+const BUDGET_MS = 175_000;
 const startedAt = Date.now();
+const STREAM_MB = 100;
+const TRACKED_JOBS = 100_000;
+const progress = (line: string) =>
+  process.stderr.write(`${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s ${line}\n`);
+
 const machine = machineFacts();
 const workDir = mkdtempSync(join(tmpdir(), 'reelay-bench-'));
+let postgres: BenchPostgres | undefined;
 let aborting = false;
 const abort = (code: number) => {
   if (aborting) return;
   aborting = true;
   killAllChildren();
+  void postgres?.stop().catch(() => undefined);
   rmSync(workDir, { recursive: true, force: true });
   process.exit(code);
 };
@@ -57,145 +56,124 @@ const watchdog = setTimeout(() => {
 process.on('SIGINT', () => abort(130));
 const nodeOptions = (process.env['REELAY_BENCH_GATEWAY_NODE_OPTIONS'] ?? '').split(/\s+/).filter(Boolean);
 
-/**
- * Streaming, retrieve and create overhead share one gateway whose simulator finishes jobs at once, and a bare
- * node:http server serving the same bytes as a ceiling for this machine.
- */
-async function gatewayPhases(): Promise<Pick<BenchResults, 'create' | 'retrieve' | 'streaming' | 'tracing'>> {
-  let simulator: SimulatorProcess | undefined;
-  let gateway: GatewayProcess | undefined;
-  let baseline: BaselineProcess | undefined;
-  let portkey: PortkeyProcess | undefined;
+/** Content streaming and tracing, on the SQLite phase's gateway. */
+async function sqliteExtras(setup: PathSetup, file: { path: string; bytes: number }) {
+  const gateway = setup.gateways[0]!;
+  const streaming = await attempt(
+    `content streaming (${STREAM_MB} MB)`,
+    progress,
+    () => measureStreaming({ gateway, jobId: setup.jobIds[0]!, file, baseline: setup.baseline, downloads: 4 }),
+    gateway.exitReport,
+  );
   let traced: GatewayProcess | undefined;
   let sink: Awaited<ReturnType<typeof startOtlpSink>> | undefined;
-  try {
-    simulator = await startSimulatorProcess({ queueMs: 0, runMs: 0 });
-    gateway = await startGatewayProcess({ simulator, dataDir: join(workDir, 'data'), nodeOptions });
-    const setup = new Pool(gateway.url, { connections: 1 });
-    const ids: string[] = [];
-    for (let index = 0; index < 16; index++) ids.push(await createJob(setup));
-    await waitCompleted(setup, ids, 60_000);
-    const answer = await setup.request({ method: 'GET', path: `/v1/videos/${ids[1]}` });
-    const json = await answer.body.text();
-    await setup.close();
-    const file = writeBigOutput(gateway.dataDir, ids[0]!, STREAM_MB);
-    baseline = await startBaselineProcess({ json, file: file.path });
-    progress(`bench: gateway ${gateway.url} up, 16 jobs completed`);
-    portkey = await startPortkeyProcess().catch((error: unknown) => {
-      progress(
-        `bench: Portkey's gateway did not start, so its overhead is not measured: ${(error as Error).message}`,
-      );
-      return undefined;
-    });
-
-    const up = gateway;
-    const upstream = simulator;
-    const bare = baseline;
-    const chatGateway = portkey;
-    const streaming = await attempt(
-      `content streaming (${STREAM_MB} MB)`,
-      progress,
-      () => measureStreaming({ gateway: up, jobId: ids[0]!, file, baseline: bare, downloads: 6 }),
-      up.exitReport,
-    );
-    const retrieve = await attempt(
-      'retrieve throughput (64 connections)',
-      progress,
-      () =>
-        measureRetrieve({
-          gateway: { url: up.url, paths: ids.map((id) => `/v1/videos/${id}`) },
-          baseline: { url: bare.url, paths: ['/json'] },
-          connections: 64,
-          requests: 40_000,
-          warmupRequests: 4_000,
-          rounds: 4,
-        }),
-      up.exitReport,
-    );
-    // Last on this gateway: the jobs it creates keep the tracker busy afterwards.
-    const create = await attempt(
-      'create-path overhead (interleaved)',
-      progress,
-      () =>
-        measureCreateOverhead({
-          gatewayUrl: up.url,
-          simulator: upstream,
-          rounds: 10,
-          pairsPerRound: 100,
-          warmupPairs: 100,
-          ...(chatGateway === undefined ? {} : { portkey: { url: chatGateway.url, upstreamUrl: bare.url } }),
-        }),
-      up.exitReport,
-    );
-    const tracing = await attempt(
-      'tracing off vs on (interleaved)',
-      progress,
-      async () => {
-        sink = await startOtlpSink();
-        traced = await startGatewayProcess({
-          simulator: upstream,
-          dataDir: join(workDir, 'data-traced'),
-          env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
-        });
-        const exports = sink.exports;
-        return measureTracingCost({
-          offUrl: up.url,
-          onUrl: traced.url,
-          exports,
-          rounds: 6,
-          pairsPerRound: 50,
-          warmupPairs: 50,
-        });
-      },
-      up.exitReport,
-    );
-    return { create, retrieve, streaming, tracing };
-  } catch (error) {
-    const failed: Outcome<never> = {
-      ok: false,
-      error: `gateway setup failed: ${(error as Error).message.split('\n')[0]}`,
-    };
-    progress(`bench: ${failed.error}`);
-    return { create: failed, retrieve: failed, streaming: failed, tracing: failed };
-  } finally {
-    await traced?.stop();
-    await sink?.stop();
-    await portkey?.stop();
-    await baseline?.stop();
-    await gateway?.stop();
-    await simulator?.stop();
-  }
+  const tracing = await attempt(
+    'tracing off vs on (interleaved)',
+    progress,
+    async () => {
+      sink = await startOtlpSink();
+      traced = await startGatewayProcess({
+        simulator: setup.simulator,
+        dataDir: join(workDir, 'data-traced'),
+        env: { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
+      });
+      return measureTracingCost({
+        offUrl: gateway.url,
+        onUrl: traced.url,
+        exports: sink.exports,
+        rounds: 5,
+        pairsPerRound: 40,
+        warmupPairs: 40,
+      });
+    },
+    gateway.exitReport,
+  );
+  await traced?.stop();
+  await sink?.stop();
+  return { streaming, tracing };
 }
 
+const notMeasured = (why: string): Outcome<never> => ({ ok: false, error: why });
+
+let portkey: PortkeyProcess | undefined;
 try {
   progress(`bench: ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}; work dir ${workDir}`);
-  const phases = await gatewayPhases();
-  const rss = await attempt('RSS with 10,000 jobs in flight', progress, () =>
-    measureTrackedRss({ workDir, jobs: 10_000, createConnections: 16, holdMs: 10_000, progress }),
+  portkey = await startPortkeyProcess().catch((error: unknown) => {
+    progress(`bench: Portkey's gateway did not start, so its overhead is not measured: ${(error as Error).message}`);
+    return undefined;
+  });
+  const paths = { retrieveRequests: 24_000, createRounds: 8, portkey, progress };
+  let bigFile: { path: string; bytes: number } | undefined;
+  const sqlite = await measurePaths({
+    ...paths,
+    label: 'SQLite',
+    dataDir: join(workDir, 'sqlite'),
+    instances: 1,
+    nodeOptions,
+    prepareBaseline: ({ gateways, jobIds }) => {
+      bigFile = writeBigOutput(gateways[0]!.dataDir, jobIds[0]!, STREAM_MB);
+      return { file: bigFile.path };
+    },
+    extra: (setup) => sqliteExtras(setup, bigFile!),
+  });
+
+  const database = await attempt('Postgres server', progress, async () => {
+    postgres = await startBenchPostgres();
+    return postgres;
+  });
+  const onPostgres = async (label: string, instances: number) => {
+    if (!database.ok) return { create: database, retrieve: database };
+    const databaseUrl = await database.value.freshDatabase(`paths${instances}`);
+    // Fewer requests than on SQLite: each retrieve is a database round trip, and the run must fit in 3 minutes.
+    return measurePaths({ ...paths, retrieveRequests: 9_000, label, dataDir: join(workDir, `postgres-${instances}`), databaseUrl, instances });
+  };
+  const postgres1 = await onPostgres('Postgres, 1 instance', 1);
+  const postgres3 = await onPostgres('Postgres, 3 instances', 3);
+
+  const tracker = { jobs: TRACKED_JOBS, windowMs: 4500, progress };
+  const trackerSqlite = await attempt(`SQLite: tracker with ${TRACKED_JOBS} jobs in flight`, progress, () =>
+    measureTrackerLoad({ ...tracker, database: { dataDir: join(workDir, 'tracker-sqlite') } }),
   );
-  const sqlite = await attempt('SQLite drivers: better-sqlite3 and node:sqlite (interleaved)', progress, () =>
+  const trackerPostgres = database.ok
+    ? await attempt(`Postgres: tracker with ${TRACKED_JOBS} jobs in flight`, progress, async () =>
+        measureTrackerLoad({
+          ...tracker,
+          database: {
+            dataDir: join(workDir, 'tracker-postgres'),
+            databaseUrl: await database.value.freshDatabase('tracker'),
+          },
+        }),
+      )
+    : database;
+
+  const drivers = await attempt('SQLite drivers: better-sqlite3 and node:sqlite (interleaved)', progress, () =>
     measureSqliteDrivers({
-      gatewayDatabase: join(workDir, 'data', 'reelay.db'),
+      gatewayDatabase: join(workDir, 'sqlite', 'reelay.db'),
       workDir,
-      rounds: 6,
-      createsPerRound: 1_000,
-      retrievesPerRound: 40_000,
+      rounds: 4,
+      createsPerRound: 500,
+      retrievesPerRound: 10_000,
     }),
   );
   const render = await attempt('renderMp4 1280x720 × 8 s', progress, () =>
-    measureRender({ width: 1280, height: 720, seconds: 8, runs: 15, warmupRuns: 2 }),
+    measureRender({ width: 1280, height: 720, seconds: 8, runs: 11, warmupRuns: 2 }),
   );
   const cli = await attempt('reelay --help start-up', progress, () =>
-    measureCliStartup({ runs: 15, warmupRuns: 2 }),
+    measureCliStartup({ runs: 11, warmupRuns: 2 }),
   );
 
+  const extras = sqlite.extra?.ok ? sqlite.extra.value : undefined;
+  const extrasFailed = notMeasured(sqlite.extra?.ok === false ? sqlite.extra.error : 'the SQLite phase did not run');
   const results: BenchResults = {
     machine,
     loadAverageAfter: loadavg()[0]!,
     durationMs: Date.now() - startedAt,
-    ...phases,
-    rss,
-    sqlite,
+    postgresOrigin: database.ok ? database.value.origin : `not available: ${database.error}`,
+    paths: { sqlite, postgres1, postgres3 },
+    tracker: { sqlite: trackerSqlite, postgres: trackerPostgres },
+    streaming: extras?.streaming ?? extrasFailed,
+    tracing: extras?.tracing ?? extrasFailed,
+    drivers,
     render,
     cli,
   };
@@ -206,19 +184,11 @@ try {
     process.stdout.write(`${row.metric}: ${row.measured}${verdict}\n`);
   }
   process.stdout.write(`wrote ${target} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
-  const anyFailed = [
-    phases.create,
-    phases.retrieve,
-    phases.streaming,
-    phases.tracing,
-    rss,
-    sqlite,
-    render,
-    cli,
-  ].some((outcome) => !outcome.ok);
-  if (anyFailed) process.exitCode = 1;
+  if (resultRows(results).some((row) => row.measured === 'not measured')) process.exitCode = 1;
 } finally {
   clearTimeout(watchdog);
+  await portkey?.stop();
   killAllChildren();
+  await postgres?.stop().catch(() => undefined);
   rmSync(workDir, { recursive: true, force: true });
 }

@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import { type Dispatcher, Pool } from 'undici';
+import { dispatcherFor } from './dispatcher-for';
 import { CREATE_BODY } from './gateway-calls';
 import type { SimulatorProcess } from './processes';
 import { median, percentile } from './stats';
@@ -40,14 +41,15 @@ const CHAT_BODY = JSON.stringify({
  * upstream (A, B, C, D, A, B…), so both gateways' overheads come from the same rounds on the same machine.
  */
 export async function measureCreateOverhead(options: {
-  gatewayUrl: string;
+  /** One gateway, or several instances on one database that the creates are spread over. */
+  gatewayUrls: string[];
   simulator: SimulatorProcess;
   rounds: number;
   pairsPerRound: number;
   warmupPairs: number;
   portkey?: { url: string; upstreamUrl: string };
 }): Promise<CreateOverhead> {
-  const gateway = new Pool(options.gatewayUrl, { connections: 1 });
+  const gateway = dispatcherFor(options.gatewayUrls, 1);
   const upstream = new URL(options.simulator.baseURL);
   const direct = new Pool(upstream.origin, { connections: 1 });
   const directPath = `${upstream.pathname.replace(/\/$/, '')}/videos`;
@@ -149,7 +151,7 @@ function chatCalls(portkey: { url: string; upstreamUrl: string }) {
 }
 
 async function timed(
-  pool: Pool,
+  pool: Dispatcher,
   request: { path: string; headers: Record<string, string> },
   body: string = CREATE_BODY,
 ): Promise<number> {

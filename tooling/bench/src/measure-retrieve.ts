@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import type { Dispatcher } from 'undici';
+import { dispatcherFor } from './dispatcher-for';
 import { type LoadResult, runClosedLoop } from './load';
 import { median, percentile } from './stats';
 
@@ -18,7 +19,8 @@ export type RetrieveThroughput = {
   baseline: LoadFigures;
 };
 
-type Target = { url: string; paths: string[] };
+/** One server, or several instances sharing the load. */
+type Target = { urls: string[]; paths: string[] };
 
 /**
  * `GET /v1/videos/{id}` over `connections` keep-alive connections, closed loop, cycling through completed jobs;
@@ -34,7 +36,7 @@ export async function measureRetrieve(options: {
 }): Promise<RetrieveThroughput> {
   const targets = [options.gateway, options.baseline].map((target) => ({
     target,
-    pool: new Pool(target.url, { connections: options.connections, pipelining: 1 }),
+    pool: dispatcherFor(target.urls, options.connections),
     runs: [] as LoadResult[],
   }));
   const chunk = Math.ceil(options.requests / options.rounds);
@@ -57,7 +59,7 @@ export async function measureRetrieve(options: {
   }
 }
 
-function load(pool: Pool, target: Target, connections: number, total: number): Promise<LoadResult> {
+function load(pool: Dispatcher, target: Target, connections: number, total: number): Promise<LoadResult> {
   return runClosedLoop({
     pool,
     connections,

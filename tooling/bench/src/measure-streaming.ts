@@ -97,14 +97,14 @@ export async function measureStreaming(options: {
   }
 }
 
-/** Overwrites the job's stored `video.*` in place (the engine serves whatever is there, by its size on disk). */
+/** Overwrites the job's stored video (`video-<token>.mp4`) in place (the engine serves whatever is there, by its size on disk). */
 export function writeBigOutput(
   dataDir: string,
   jobId: string,
   sizeMb: number,
 ): { path: string; bytes: number } {
   const dir = join(dataDir, 'outputs', jobId);
-  const name = readdirSync(dir).find((file) => file.startsWith('video.'));
+  const name = readdirSync(dir).find((file) => /^video[-.]/.test(file));
   if (name === undefined) throw new Error(`no stored video in ${dir}`);
   const chunk = randomFillSync(Buffer.alloc(4 * MB));
   const chunks = Math.ceil(sizeMb / 4);

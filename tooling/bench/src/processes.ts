@@ -61,6 +61,8 @@ export async function startGatewayProcess(options: {
   simulator: SimulatorProcess;
   dataDir: string;
   nodeOptions?: string[];
+  /** `postgres://…`: the gateway keeps its jobs there (several gateways may share it); unset: SQLite in `dataDir`. */
+  databaseUrl?: string;
   /** More environment, e.g. `OTEL_EXPORTER_OTLP_ENDPOINT` to turn tracing on. */
   env?: Record<string, string>;
 }): Promise<GatewayProcess> {
@@ -79,6 +81,9 @@ export async function startGatewayProcess(options: {
       REELAY_SANDBOX: '0',
       OPENAI_API_KEY: options.simulator.apiKey,
       OPENAI_BASE_URL: options.simulator.baseURL,
+      // Instances sharing one database must share the key that seals stored secrets.
+      REELAY_SECRET_KEY: 'reelay-bench-secret-key-0123456789abcdef',
+      ...(options.databaseUrl === undefined ? {} : { REELAY_DATABASE_URL: options.databaseUrl }),
       ...options.env,
     },
   });
