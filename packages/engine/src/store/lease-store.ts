@@ -18,9 +18,12 @@ export type LeaseStore = {
   /**
    * Makes up to `limit` unfinished jobs this instance's: those without an owner (released by a clean shutdown)
    * and those whose owner's heartbeat is older than `deadAfterMs`. Rows another instance is claiming at the
-   * same moment are skipped (`FOR UPDATE SKIP LOCKED`), so each job goes to exactly one instance.
+   * same moment are skipped (`FOR UPDATE SKIP LOCKED`), so each job goes to exactly one instance. Jobs come in
+   * insertion order; with `after` (the id of the last job of the previous call) the scan starts past it, so a
+   * takeover in batches reads each row once instead of rereading those it already claimed. A row skipped that
+   * way (held by another claimer that then gave it up) is found by the next takeover, which starts over.
    */
-  claimOrphans(deadAfterMs: number, limit: number): Promise<UnfinishedJob[]>;
+  claimOrphans(deadAfterMs: number, limit: number, after?: string): Promise<UnfinishedJob[]>;
   /**
    * Makes one tracked job (`submitted` / `in_progress`) this instance's, whoever holds it: its provider's
    * webhook arrived here. False when the job is not tracked (finished, deleted, not yet submitted).

@@ -69,10 +69,11 @@ export function createInstanceLeases(options: InstanceLeasesOptions) {
   }
 
   async function takeOver(): Promise<void> {
+    let after: string | undefined;
     for (;;) {
       let jobs: UnfinishedJob[];
       try {
-        jobs = await leases.claimOrphans(deadAfterMs, CLAIM_BATCH);
+        jobs = await leases.claimOrphans(deadAfterMs, CLAIM_BATCH, after);
       } catch {
         return; // the next heartbeat tries again
       }
@@ -81,6 +82,7 @@ export function createInstanceLeases(options: InstanceLeasesOptions) {
         { event: 'instance.took_over', instance: leases.instanceId, jobs: jobs.length },
         `took over ${jobs.length} unfinished job(s) without a live instance`,
       );
+      after = jobs.at(-1)?.id;
       await options.resume(jobs).catch(() => undefined);
       if (jobs.length < CLAIM_BATCH || !claiming) return;
     }

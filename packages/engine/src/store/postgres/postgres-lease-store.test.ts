@@ -84,6 +84,21 @@ describe.skipIf(server === undefined)('Postgres leases', () => {
     expect((await a.jobs.get(done.id))?.leaseOwner).toBe('a');
   });
 
+  it('should claim in insertion order and read on after the last job of the previous batch', async () => {
+    const jobs = Array.from({ length: 10 }, () => job());
+    await a.jobs.insert(jobs);
+    await a.leases!.release();
+    const ids = jobs.map((each) => each.id);
+    const first = await b.leases!.claimOrphans(60_000, 4);
+    expect(first.map((each) => each.id)).toEqual(ids.slice(0, 4));
+    await b.leases!.release(); // hands the first four back: a cursor still reads on past them
+    const second = await c.leases!.claimOrphans(60_000, 4, first.at(-1)!.id);
+    expect(second.map((each) => each.id)).toEqual(ids.slice(4, 8));
+    // An id the store does not know (say, a job purged meanwhile) starts the scan over.
+    const again = await c.leases!.claimOrphans(60_000, 100, 'video_gone');
+    expect(again.map((each) => each.id)).toEqual([...ids.slice(0, 4), ...ids.slice(8)]);
+  });
+
   it('should hand every job over at once when its instance releases them (a clean shutdown)', async () => {
     const jobs = [job(), job({ state: 'queued_local' })];
     await a.jobs.insert(jobs);

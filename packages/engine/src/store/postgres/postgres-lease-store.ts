@@ -35,25 +35,28 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
       );
       return { instances: Math.max(1, rows[0]?.instances ?? 1) };
     },
-    async claimOrphans(deadAfterMs, limit) {
-      const { rows } = await pool.query<UnfinishedRow>(
+    async claimOrphans(deadAfterMs, limit, after) {
+      const { rows } = await pool.query<UnfinishedRow & { seq: string }>(
         // An owner with no live heartbeat is dead, whether its row went silent or it never wrote one (a store
-        // opened only to insert jobs, as a script or a library user may do).
+        // opened only to insert jobs, as a script or a library user may do). The scan walks the primary key from
+        // `after` on: without it, each batch of a takeover would pass over every row the earlier ones claimed.
         `WITH live AS (
            SELECT id FROM reelay_instances WHERE heartbeat_at >= ${DB_NOW} - $2 OR id = $1
          ), orphans AS (
            SELECT id FROM jobs
            WHERE state IN ${UNFINISHED_STATES} AND deleted_at IS NULL
+             AND seq > COALESCE((SELECT seq FROM jobs WHERE id = $4), 0)
              AND (lease_owner IS NULL OR lease_owner NOT IN (SELECT id FROM live))
            ORDER BY seq LIMIT $3 FOR UPDATE SKIP LOCKED
          )
          UPDATE jobs SET lease_owner = $1 FROM orphans WHERE jobs.id = orphans.id
-         RETURNING ${UNFINISHED_COLUMNS.split(', ')
+         RETURNING jobs.seq, ${UNFINISHED_COLUMNS.split(', ')
            .map((column) => `jobs.${column}`)
            .join(', ')}`,
-        [instanceId, deadAfterMs, limit],
+        [instanceId, deadAfterMs, limit, after ?? null],
       );
-      return rows.map(toUnfinishedJob);
+      // RETURNING follows no order: put the rows back in the scan's, so that the last one is the next `after`.
+      return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(toUnfinishedJob);
     },
     async take(id) {
       const result = await pool.query(
