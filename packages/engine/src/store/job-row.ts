@@ -13,6 +13,7 @@ import {
   storedOutputSchema,
   storedRequestSchema,
 } from './job-record';
+import { createValidatedJsonReader } from './validated-json';
 
 /** The raw SQLite row of `jobs`. */
 export type JobRow = {
@@ -70,9 +71,11 @@ const jsonObjectSchema = z.record(z.string(), z.unknown());
 const reportSchema = z.array(z.record(z.string(), z.unknown()));
 const warningsSchema = z.array(z.record(z.string(), z.unknown()));
 
+const readJson = createValidatedJsonReader();
+
 function parseJson<T>(text: string | null, schema: z.ZodType<T>, column: string, id: string): T | null {
   if (text === null) return null;
-  const result = schema.safeParse(JSON.parse(text));
+  const result = readJson(text, schema);
   if (!result.success) {
     throw new Error(`Job ${id} has an unreadable '${column}' column: ${result.error.message}`);
   }
