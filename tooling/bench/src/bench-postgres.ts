@@ -22,7 +22,8 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
   const env = { ...process.env, REELAY_PG_DIR: OWN_SERVER_DIR };
   const script = `${repoRoot}.ci/start-postgres.sh`;
   const adminUrl =
-    given ?? execFileSync('bash', [script], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    given ??
+    execFileSync('bash', [script], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
   const created: string[] = [];
   const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -34,10 +35,17 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
     }
   };
   return {
-    origin: given === undefined ? "Debian's postgresql on loopback, started by the bench" : 'REELAY_BENCH_DATABASE_URL',
+    origin:
+      given === undefined
+        ? "Debian's postgresql on loopback, started by the bench"
+        : 'REELAY_BENCH_DATABASE_URL',
     async freshDatabase(name) {
       const database = `reelay_bench_${name}_${process.pid}`;
-      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${database}`).then(() => client.query(`CREATE DATABASE ${database}`)));
+      await admin((client) =>
+        client
+          .query(`DROP DATABASE IF EXISTS ${database}`)
+          .then(() => client.query(`CREATE DATABASE ${database}`)),
+      );
       created.push(database);
       const url = new URL(adminUrl);
       url.pathname = `/${database}`;
@@ -49,7 +57,8 @@ export async function startBenchPostgres(): Promise<BenchPostgres> {
         return;
       }
       await admin(async (client) => {
-        for (const database of created) await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+        for (const database of created)
+          await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
       });
     },
   };

@@ -1,5 +1,6 @@
 import type { MachineFacts } from './machine';
 import type { CliStartup } from './measure-cli-startup';
+import type { CompletionLag } from './measure-completion-lag';
 import type { RenderTiming } from './measure-render';
 import type { SqliteDriverComparison } from './measure-sqlite-drivers';
 import type { StreamingThroughput } from './measure-streaming';
@@ -18,6 +19,7 @@ export type BenchResults = {
   postgresOrigin: string;
   paths: { sqlite: PathResults; postgres1: PathResults; postgres3: PathResults };
   tracker: { sqlite: Outcome<TrackerLoad>; postgres: Outcome<TrackerLoad> };
+  completionLag: Outcome<CompletionLag>;
   streaming: Outcome<StreamingThroughput>;
   tracing: Outcome<TracingCost>;
   drivers: Outcome<SqliteDriverComparison>;

@@ -13,4 +13,3 @@ export function readCpuSeconds(pid: number): number {
   const stime = Number(fields[12]);
   return (utime + stime) / ticksPerSecond;
 }
-

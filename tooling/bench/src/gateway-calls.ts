@@ -53,8 +53,8 @@ export async function upstreamRequests(gateway: Pool): Promise<number> {
 async function metricSum(gateway: Pool, name: string): Promise<number | undefined> {
   const response = await gateway.request({ method: 'GET', path: '/metrics' });
   const text = await response.body.text();
-  const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([\\d.e+]+)$`, 'gm'))].map((match) =>
-    Number(match[1]),
+  const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([\\d.e+]+)$`, 'gm'))].map(
+    (match) => Number(match[1]),
   );
   return values.length === 0 ? undefined : values.reduce((sum, value) => sum + value, 0);
 }

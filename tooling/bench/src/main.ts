@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type BenchPostgres, startBenchPostgres } from './bench-postgres';
 import { machineFacts } from './machine';
 import { measureCliStartup } from './measure-cli-startup';
+import { measureCompletionLag } from './measure-completion-lag';
 import { measureRender } from './measure-render';
 import { measureSqliteDrivers } from './measure-sqlite-drivers';
 import { measureStreaming, writeBigOutput } from './measure-streaming';
@@ -62,7 +63,8 @@ async function sqliteExtras(setup: PathSetup, file: { path: string; bytes: numbe
   const streaming = await attempt(
     `content streaming (${STREAM_MB} MB)`,
     progress,
-    () => measureStreaming({ gateway, jobId: setup.jobIds[0]!, file, baseline: setup.baseline, downloads: 4 }),
+    () =>
+      measureStreaming({ gateway, jobId: setup.jobIds[0]!, file, baseline: setup.baseline, downloads: 4 }),
     gateway.exitReport,
   );
   let traced: GatewayProcess | undefined;
@@ -99,7 +101,9 @@ let portkey: PortkeyProcess | undefined;
 try {
   progress(`bench: ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}; work dir ${workDir}`);
   portkey = await startPortkeyProcess().catch((error: unknown) => {
-    progress(`bench: Portkey's gateway did not start, so its overhead is not measured: ${(error as Error).message}`);
+    progress(
+      `bench: Portkey's gateway did not start, so its overhead is not measured: ${(error as Error).message}`,
+    );
     return undefined;
   });
   const paths = { retrieveRequests: 24_000, createRounds: 8, portkey, progress };
@@ -125,7 +129,14 @@ try {
     if (!database.ok) return { create: database, retrieve: database };
     const databaseUrl = await database.value.freshDatabase(`paths${instances}`);
     // Fewer requests than on SQLite: each retrieve is a database round trip, and the run must fit in 3 minutes.
-    return measurePaths({ ...paths, retrieveRequests: 9_000, label, dataDir: join(workDir, `postgres-${instances}`), databaseUrl, instances });
+    return measurePaths({
+      ...paths,
+      retrieveRequests: 9_000,
+      label,
+      dataDir: join(workDir, `postgres-${instances}`),
+      databaseUrl,
+      instances,
+    });
   };
   const postgres1 = await onPostgres('Postgres, 1 instance', 1);
   const postgres3 = await onPostgres('Postgres, 3 instances', 3);
@@ -146,14 +157,26 @@ try {
       )
     : database;
 
-  const drivers = await attempt('SQLite drivers: better-sqlite3 and node:sqlite (interleaved)', progress, () =>
-    measureSqliteDrivers({
-      gatewayDatabase: join(workDir, 'sqlite', 'reelay.db'),
-      workDir,
-      rounds: 4,
-      createsPerRound: 500,
-      retrievesPerRound: 10_000,
+  const completionLag = await attempt('completion lag: polling and provider webhooks', progress, () =>
+    measureCompletionLag({
+      dataDir: join(workDir, 'completion-lag'),
+      jobsPerKind: 6,
+      runMs: 6000,
+      spacingMs: 200,
     }),
+  );
+
+  const drivers = await attempt(
+    'SQLite drivers: better-sqlite3 and node:sqlite (interleaved)',
+    progress,
+    () =>
+      measureSqliteDrivers({
+        gatewayDatabase: join(workDir, 'sqlite', 'reelay.db'),
+        workDir,
+        rounds: 4,
+        createsPerRound: 500,
+        retrievesPerRound: 10_000,
+      }),
   );
   const render = await attempt('renderMp4 1280x720 × 8 s', progress, () =>
     measureRender({ width: 1280, height: 720, seconds: 8, runs: 11, warmupRuns: 2 }),
@@ -163,7 +186,9 @@ try {
   );
 
   const extras = sqlite.extra?.ok ? sqlite.extra.value : undefined;
-  const extrasFailed = notMeasured(sqlite.extra?.ok === false ? sqlite.extra.error : 'the SQLite phase did not run');
+  const extrasFailed = notMeasured(
+    sqlite.extra?.ok === false ? sqlite.extra.error : 'the SQLite phase did not run',
+  );
   const results: BenchResults = {
     machine,
     loadAverageAfter: loadavg()[0]!,
@@ -171,6 +196,7 @@ try {
     postgresOrigin: database.ok ? database.value.origin : `not available: ${database.error}`,
     paths: { sqlite, postgres1, postgres3 },
     tracker: { sqlite: trackerSqlite, postgres: trackerPostgres },
+    completionLag,
     streaming: extras?.streaming ?? extrasFailed,
     tracing: extras?.tracing ?? extrasFailed,
     drivers,

@@ -1,7 +1,12 @@
 import { Pool } from 'undici';
 import { readCpuSeconds } from './cpu-time';
 import { createJob, trackedJobs, upstreamRequests } from './gateway-calls';
-import { type GatewayProcess, type SimulatorProcess, startGatewayProcess, startSimulatorProcess } from './processes';
+import {
+  type GatewayProcess,
+  type SimulatorProcess,
+  startGatewayProcess,
+  startSimulatorProcess,
+} from './processes';
 import { readRss, sampleRss } from './rss';
 import { type JobDatabase, seedInFlightJobs } from './seed-in-flight-jobs';
 
@@ -53,7 +58,9 @@ export async function measureTrackerLoad(options: {
   // Enough due jobs to keep the budget busy through the polling window, few enough to be drained soon after it.
   const dueJobs = Math.ceil((BUDGET_PER_SECOND * (options.windowMs + DRAIN_MS / 2)) / 1000);
   if (2 * options.windowMs + DRAIN_MS + 500 > REPOLL_AFTER_MS)
-    throw new Error(`a ${options.windowMs} ms window leaves no quiet time before the due jobs are polled again`);
+    throw new Error(
+      `a ${options.windowMs} ms window leaves no quiet time before the due jobs are polled again`,
+    );
   const simulator = await startSimulatorProcess({ queueMs: DAY_MS, runMs: 0 });
   try {
     const templateId = await createTemplateJob(simulator, options.database);
@@ -65,7 +72,9 @@ export async function measureTrackerLoad(options: {
       dueAt: seededAt,
       laterAt: seededAt + 2 * 60 * 60 * 1000,
     });
-    options.progress(`  ${options.jobs.toLocaleString('en-US')} jobs in flight in ${Date.now() - seededAt} ms`);
+    options.progress(
+      `  ${options.jobs.toLocaleString('en-US')} jobs in flight in ${Date.now() - seededAt} ms`,
+    );
     const spawnedAt = performance.now();
     const gateway = await startGatewayProcess({ simulator, ...options.database });
     try {

@@ -70,7 +70,9 @@ export async function measurePaths<Extra>(options: {
     await setup.close();
     const started = { simulator, gateways, jobIds };
     baseline = await startBaselineProcess({ json, ...options.prepareBaseline?.(started) });
-    options.progress(`bench: ${options.label}: ${options.instances} gateway(s) up, ${COMPLETED_JOBS} jobs completed`);
+    options.progress(
+      `bench: ${options.label}: ${options.instances} gateway(s) up, ${COMPLETED_JOBS} jobs completed`,
+    );
 
     const bare = baseline;
     const upstream = simulator;

@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 /** The repository root (this file is tooling/bench/src/processes.ts). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-export type SimulatorProcess = { baseURL: string; apiKey: string; pid: number; stop(): Promise<void> };
+export type SimulatorProcess = {
+  baseURL: string;
+  apiKey: string;
+  /** `whsec_…`: what the simulator signs its webhooks with (the gateway's `OPENAI_WEBHOOK_SECRET`). */
+  webhookSecret: string;
+  pid: number;
+  /** Posts the simulator's signed webhook for a finished video to `url`; resolves with the answer's status. */
+  deliverWebhook(videoId: string, url: string): Promise<number>;
+  stop(): Promise<void>;
+};
 
 export type GatewayProcess = {
   url: string;
@@ -35,8 +44,28 @@ export async function startSimulatorProcess(behavior: {
   // fork keeps this process's execArgv, i.e. the tsx loader.
   const child = fork(entry, [JSON.stringify(behavior)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   children.add(child);
-  const ready = await readyMessage<{ baseURL: string; apiKey: string }>(child, 'simulator');
-  return { ...ready, pid: child.pid!, stop: () => stopChild(child, () => child.disconnect()) };
+  const ready = await readyMessage<{ baseURL: string; apiKey: string; webhookSecret: string }>(
+    child,
+    'simulator',
+  );
+  const waiting = new Map<string, (status: number | string) => void>();
+  child.on('message', (message: { delivered?: { videoId: string; status: number | string } }) => {
+    if (message.delivered) waiting.get(message.delivered.videoId)?.(message.delivered.status);
+  });
+  return {
+    ...ready,
+    pid: child.pid!,
+    deliverWebhook: (videoId, url) =>
+      new Promise((resolve, reject) => {
+        waiting.set(videoId, (status) => {
+          waiting.delete(videoId);
+          if (typeof status === 'number') resolve(status);
+          else reject(new Error(`the simulator could not deliver the webhook of ${videoId}: ${status}`));
+        });
+        child.send({ deliver: { videoId, url } });
+      }),
+    stop: () => stopChild(child, () => child.disconnect()),
+  };
 }
 
 export type BaselineProcess = { url: string; pid: number; stop(): Promise<void> };

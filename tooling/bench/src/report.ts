@@ -1,13 +1,14 @@
 import type { BenchResults } from './bench-results';
 import type { Outcome } from './outcome';
 import type { PathResults } from './path-phases';
-import { int, mb, ms, pct, resultRows } from './report-rows';
 import { PROFILE_NOTES } from './profile-notes';
+import { int, mb, ms, pct, resultRows } from './report-rows';
 
 export type { BenchResults } from './bench-results';
 export { resultRows } from './report-rows';
 
-const failed = (outcome: Outcome<unknown>) => (outcome.ok ? [] : [`   Not measured in this run: ${outcome.error}`]);
+const failed = (outcome: Outcome<unknown>) =>
+  outcome.ok ? [] : [`   Not measured in this run: ${outcome.error}`];
 
 function pathDetails(label: string, paths: PathResults): string[] {
   const { create, retrieve } = paths;
@@ -32,7 +33,7 @@ function pathDetails(label: string, paths: PathResults): string[] {
 }
 
 function details(results: BenchResults): string[] {
-  const { tracker, streaming, drivers, render, cli, tracing } = results;
+  const { tracker, streaming, drivers, render, cli, tracing, completionLag } = results;
   const micros = (value: number) => `${value.toFixed(1)} µs`;
   const trackerLines = (label: string, outcome: BenchResults['tracker']['sqlite']) =>
     outcome.ok
@@ -100,7 +101,7 @@ function details(results: BenchResults): string[] {
           `   ${cli.value.runs} runs each: median ${ms(cli.value.helpMedianMs)} (min ${ms(cli.value.helpMinMs)}) against ${ms(cli.value.baselineMedianMs)} for bare Node.`,
         ]
       : failed(cli)),
-    '8. **Tracing.** Two gateways on the same simulator: the SQLite phase\'s (tracing off, the default) and one with',
+    "8. **Tracing.** Two gateways on the same simulator: the SQLite phase's (tracing off, the default) and one with",
     '   `OTEL_EXPORTER_OTLP_ENDPOINT` set, exporting every span to an OTLP/HTTP receiver in the bench process. Creates',
     '   alternate off, on in rounds after a warm-up; the ratio is the median over rounds of (median on ÷ median off).',
     '   With tracing off a create still makes the OpenTelemetry API calls of its spans: those are timed in the bench',
@@ -110,6 +111,24 @@ function details(results: BenchResults): string[] {
           `   ${tracing.value.rounds} rounds of ${tracing.value.pairsPerRound} pairs; one no-op span ${tracing.value.noopSpanNs.toFixed(0)} ns against ${tracing.value.emptyLoopNs.toFixed(0)} ns for the empty loop.`,
         ]
       : failed(tracing)),
+    '9. **Completion lag.** A gateway (SQLite) on an OpenAI simulator in the bench process whose jobs run a fixed time;',
+    '   every job is created with a `webhook_url` pointing at a receiver in the bench process (one create first, not',
+    "   measured, warms the gateway; then one create every 200 ms, so that no job waits behind another's downloads),",
+    '   and the lag runs from the',
+    "   job's upstream end (the create's answer plus the run time, so a lag is short by at most the slowest create) to",
+    '   the arrival of its `video.completed` event, which the gateway sends once the output is stored. Half the jobs are',
+    "   left to the tracker's default schedule (first poll after 1 s, each gap ×1.5 up to 15 s, ±20 % jitter); for the",
+    "   other half the simulator's signed OpenAI webhook is posted to `/v1/provider-webhooks/openai` when the job ends,",
+    '   as OpenAI would, which makes the job due at once. Jobs run for a few seconds only, to fit the run: for long jobs',
+    '   the polling gap reaches 15 s, so the expected lag is about half of that (7.5 s) and at most 18 s. The default',
+    '   budget (10 polls/s per provider, shared by the instances) covers a poll every 15 s for 150 jobs in flight per',
+    '   provider; beyond that the gaps stretch to jobs ÷ 10 s (100,000 jobs: one poll per job every 2.8 hours), and',
+    '   only provider webhooks keep the lag short.',
+    ...(completionLag.ok
+      ? [
+          `   ${completionLag.value.jobs} jobs of ${(completionLag.value.runMs / 1000).toFixed(0)} s; the slowest create took ${ms(completionLag.value.createSlackMs)}.`,
+        ]
+      : failed(completionLag)),
   ];
 }
 
@@ -163,7 +182,9 @@ export function renderReport(results: BenchResults): string {
     '',
     '## Gaps',
     '',
-    ...(gaps.length === 0 ? ['None: every target is met on this machine.'] : gaps.map((row) => `- ${row.gap}.`)),
+    ...(gaps.length === 0
+      ? ['None: every target is met on this machine.']
+      : gaps.map((row) => `- ${row.gap}.`)),
     '',
     ...PROFILE_NOTES,
     '',
