@@ -5,7 +5,7 @@ import { columnOf, type JobPatch, type JobRow, toColumnValue, toJobRecord } from
 import type { JobStore } from '../job-store';
 import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 import { inTransaction } from './in-transaction';
-import { insertJobs } from './postgres-insert-jobs';
+import { insertJobs, insertOneJob } from './postgres-insert-jobs';
 import {
   toUnfinishedJob,
   UNFINISHED_COLUMNS,
@@ -22,6 +22,9 @@ export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanc
 
   return {
     async insert(jobs, claim, budget) {
+      if (jobs.length === 1 && claim === undefined && budget === undefined) {
+        return insertOneJob(pool, now, jobs[0]!, instanceId);
+      }
       try {
         return await inTransaction(pool, (client) =>
           insertJobs(client, now, jobs, claim, budget, instanceId),
