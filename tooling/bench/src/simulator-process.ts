@@ -18,16 +18,9 @@ process.on('message', (message: { deliver?: { videoId: string; url: string } }) 
   if (request === undefined) return;
   const answer = (status: number | string) =>
     process.send?.({ delivered: { videoId: request.videoId, status } });
-  void (async () => {
-    const delivery = simulator.webhookFor(request.videoId);
-    const response = await fetch(request.url, {
-      method: 'POST',
-      headers: delivery.headers,
-      body: delivery.rawBody,
-    });
-    await response.arrayBuffer();
-    return response.status;
-  })().then(answer, (error: unknown) => answer((error as Error).message));
+  simulator
+    .deliverWebhook(request.videoId, request.url)
+    .then(answer, (error: unknown) => answer((error as Error).message));
 });
 process.once('disconnect', () => {
   void simulator.close().then(() => process.exit(0));

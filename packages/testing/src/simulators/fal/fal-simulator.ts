@@ -3,6 +3,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   openSimulatorState,
+  postDelivery,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -403,13 +404,7 @@ export async function startFalSimulator(options: FalSimulatorOptions = {}): Prom
       const delivery = webhookDelivery(requestId);
       if (delivery.url === undefined)
         throw new Error(`fal simulator: request ${requestId} has no fal_webhook`);
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        headers: delivery.headers,
-        body: delivery.rawBody,
-      });
-      await response.arrayBuffer();
-      return response.status;
+      return postDelivery(delivery.url, delivery);
     },
     reset() {
       server.requests.length = 0;

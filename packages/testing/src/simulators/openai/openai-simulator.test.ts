@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readMp4Info, renderPng } from '../../media';
 import { imageDimensions } from './image-dimensions';
@@ -312,5 +314,29 @@ describe('webhooks', () => {
     expect(delivery.headers['webhook-signature']).toBe(
       `v1,${createHmac('sha256', key).update(signed).digest('base64')}`,
     );
+  });
+
+  it("posts that delivery to the URL a project would configure, and answers the receiver's status", async () => {
+    const { body } = await callJson('/videos', { method: 'POST', json: { prompt: 'a' } });
+    const received: Array<{ headers: IncomingHttpHeaders; body: string }> = [];
+    const receiver = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      request.on('end', () => {
+        received.push({ headers: request.headers, body: text });
+        response.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    try {
+      expect(await simulator.deliverWebhook(body.id, `http://127.0.0.1:${port}/hooks`)).toBe(202);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+    expect(received).toHaveLength(1);
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ type: 'video.completed', data: { id: body.id } });
+    expect(received[0]!.headers['webhook-signature']).toMatch(/^v1,/);
+    expect(() => simulator.webhookFor('video_unknown')).toThrow(/No video 'video_unknown'/);
   });
 });

@@ -3,6 +3,7 @@ import {
   defaultSimulatorBehavior,
   type JobOutcome,
   openSimulatorState,
+  postDelivery,
   type SimulatorBehavior,
   type SimulatorRequest,
   type SimulatorResponse,
@@ -58,6 +59,8 @@ export interface OpenAISimulator extends VideoSimulator {
    * configures webhooks per project, so the simulator builds them on demand instead of sending them.
    */
   webhookFor(videoId: string): SignedWebhook;
+  /** POSTs `webhookFor(videoId)` to `url` (the endpoint a project would configure); resolves with the receiver's status. */
+  deliverWebhook(videoId: string, url: string): Promise<number>;
 }
 
 const RATE_LIMIT_PER_MINUTE = 375;
@@ -279,6 +282,20 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
     return { status: 200, json: toVideoObject(job, behavior, Date.now()) };
   }
 
+  function webhookFor(videoId: string): SignedWebhook {
+    const job = jobs.get(videoId);
+    if (job === undefined) throw new Error(`No video '${videoId}' in the OpenAI simulator.`);
+    const status = statusOf(job, behavior, Date.now());
+    if (status !== 'completed' && status !== 'failed') {
+      throw new Error(`Video '${videoId}' is ${status}; OpenAI only sends video.completed and video.failed.`);
+    }
+    return signOpenAIWebhook({
+      secret: webhookSecret,
+      type: status === 'completed' ? 'video.completed' : 'video.failed',
+      videoId,
+    });
+  }
+
   return {
     name: 'openai',
     origin: server.origin,
@@ -305,21 +322,8 @@ export async function startOpenAISimulator(options: OpenAISimulatorOptions = {})
       const job = jobs.get(id);
       return job === undefined ? undefined : toVideoObject(job, behavior, Date.now());
     },
-    webhookFor(videoId) {
-      const job = jobs.get(videoId);
-      if (job === undefined) throw new Error(`No video '${videoId}' in the OpenAI simulator.`);
-      const status = statusOf(job, behavior, Date.now());
-      if (status !== 'completed' && status !== 'failed') {
-        throw new Error(
-          `Video '${videoId}' is ${status}; OpenAI only sends video.completed and video.failed.`,
-        );
-      }
-      return signOpenAIWebhook({
-        secret: webhookSecret,
-        type: status === 'completed' ? 'video.completed' : 'video.failed',
-        videoId,
-      });
-    },
+    webhookFor,
+    deliverWebhook: (videoId, url) => postDelivery(url, webhookFor(videoId)),
     close: () => server.close(),
   };
 }

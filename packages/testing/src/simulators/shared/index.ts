@@ -1,4 +1,5 @@
 export { type FaultKind, type FaultRule, routeMatches } from './fault';
+export { postDelivery } from './post-delivery';
 export type { RecordedRequest } from './recorded-request';
 export {
   defaultSimulatorBehavior,
