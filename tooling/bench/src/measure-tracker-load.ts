@@ -90,7 +90,8 @@ export async function measureTrackerLoad(options: {
   }
 }
 
-async function createTemplateJob(simulator: SimulatorProcess, database: JobDatabase): Promise<string> {
+/** One job created over HTTP on a throw-away gateway (sandbox off), submitted to `simulator`: the seed of the copies. */
+export async function createTemplateJob(simulator: SimulatorProcess, database: JobDatabase): Promise<string> {
   const gateway = await startGatewayProcess({ simulator, ...database });
   const pool = new Pool(gateway.url, { connections: 1 });
   try {
