@@ -50,6 +50,9 @@ describe('durability across SIGKILL', () => {
     database = await testStoreDatabase();
     env = {
       ...(database ? { REELAY_DATABASE_URL: database.url } : {}),
+      // On Postgres the restarted gateway is a new instance: the killed one's jobs wait until its heartbeat is
+      // stale. A short bound keeps the test short (scale-out.test.ts covers takeover itself).
+      REELAY_TAKEOVER_SECONDS: '4',
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? dataDir,
       PORT: '0',
