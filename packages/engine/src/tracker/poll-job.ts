@@ -99,7 +99,7 @@ async function advance(
   }
   if (result.status === 'succeeded') return finishJob(ctx, job, provider, result);
   const progress = Math.max(job.progress, clampProgress(result.progress));
-  const next = nextPoll(ctx, job);
+  const next = nextPoll(ctx, job, progress);
   await ctx.store.update(
     id,
     {
