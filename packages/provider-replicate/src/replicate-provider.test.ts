@@ -53,10 +53,11 @@ async function upstreamError(promise: Promise<unknown>): Promise<UpstreamError> 
 
 describe('Replicate provider: lifecycle', () => {
   it('maps starting → queued and processing → in_progress with progress from the logs', async () => {
-    simulator.configure({ queueMs: 150, runMs: 60_000 });
+    // A queue of a whole second: a slow machine must not outlast it between the submit and the first poll.
+    simulator.configure({ queueMs: 1000, runMs: 60_000 });
     const { operation } = await provider.submit(submitRequest('sora-2-pro', 'x'));
     expect(await provider.poll(operation)).toEqual({ status: 'queued', progress: undefined });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const running = await provider.poll(operation);
     expect(running.status).toBe('in_progress');
     expect(running.status === 'in_progress' && running.progress).toEqual(expect.any(Number));
