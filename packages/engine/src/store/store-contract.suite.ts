@@ -10,7 +10,8 @@ export type OpenStores = (now: () => number) => Promise<Stores>;
 let counter = 0;
 const jobId = () => `video_${String(++counter).padStart(28, '0')}`;
 
-function job(fields: Partial<NewJob> = {}): NewJob {
+/** A job as the engine would insert it, for store tests; `fields` override. */
+export function job(fields: Partial<NewJob> = {}): NewJob {
   const id = fields.id ?? jobId();
   return newJob({
     id,

@@ -7,6 +7,17 @@ import {
   shiftWindow,
   takeRequestSql,
 } from '../../keys/request-window';
+import { preparedStatement } from './prepared-statement';
+
+// Every authenticated request looks its key up; with no keys yet, every request counts them.
+const activeKeyByHash = preparedStatement(
+  'active_key_by_hash',
+  `SELECT ${apiKeyColumns} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+);
+const activeKeyCount = preparedStatement(
+  'active_key_count',
+  'SELECT COUNT(*) AS count FROM api_keys WHERE revoked_at IS NULL',
+);
 
 type WindowRow = { window_start: number; requests: number; previous_requests: number };
 
@@ -57,16 +68,11 @@ export function createPostgresApiKeyStore(pool: pg.Pool): ApiKeyStore {
       return (result.rowCount ?? 0) > 0;
     },
     async activeByHash(keyHash) {
-      const { rows } = await pool.query<ApiKeySqlRow>(
-        `SELECT ${apiKeyColumns} FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
-        [keyHash],
-      );
+      const { rows } = await pool.query<ApiKeySqlRow>(activeKeyByHash([keyHash]));
       return rows[0] ? toApiKeyRow(rows[0]) : undefined;
     },
     async countActive() {
-      const { rows } = await pool.query<{ count: number }>(
-        'SELECT COUNT(*) AS count FROM api_keys WHERE revoked_at IS NULL',
-      );
+      const { rows } = await pool.query<{ count: number }>(activeKeyCount());
       return rows[0]?.count ?? 0;
     },
     async takeRequest(keyId, limit, at) {

@@ -11,10 +11,12 @@ import {
 } from '../budget-check';
 import { columnOf, insertColumns, toColumnValue } from '../job-row';
 import type { IdempotencyClaim, InsertResult, NewJob } from '../job-store';
+import { preparedStatement } from './prepared-statement';
 
 // The inserting instance holds the lease of what it creates (`lease_owner`): it submits and tracks it.
 const insertJobSql = `INSERT INTO jobs (${insertColumns.map(columnOf).join(', ')}, updated_at, lease_owner)
   VALUES (${[...insertColumns, 'updatedAt', 'leaseOwner'].map((_, index) => `$${index + 1}`).join(', ')})`;
+const insertJob = preparedStatement('insert_job', insertJobSql);
 
 /**
  * `JobStore.insert` on Postgres, inside the caller's transaction: the key's budget (when `budget` is given),
@@ -71,7 +73,7 @@ export async function insertJobs(
     }
   }
   const updatedAt = now();
-  for (const job of jobs) await client.query(insertJobSql, insertValues(job, updatedAt, instanceId));
+  for (const job of jobs) await client.query(insertJob(insertValues(job, updatedAt, instanceId)));
   return { inserted: true };
 }
 
@@ -85,7 +87,7 @@ export async function insertOneJob(
   job: NewJob,
   instanceId: string,
 ): Promise<InsertResult> {
-  await pool.query(insertJobSql, insertValues(job, now(), instanceId));
+  await pool.query(insertJob(insertValues(job, now(), instanceId)));
   return { inserted: true };
 }
 

@@ -1,11 +1,19 @@
 import type pg from 'pg';
 import { BudgetRefused } from '../budget-check';
 import type { JobState } from '../job-record';
-import { columnOf, type JobPatch, type JobRow, toColumnValue, toJobRecord } from '../job-row';
+import {
+  columnOf,
+  type JobPatch,
+  type JobRow,
+  jobRowColumnList,
+  toColumnValue,
+  toJobRecord,
+} from '../job-row';
 import type { JobStore } from '../job-store';
 import { toUsageRows, type UsageSqlRow, usageSql } from '../usage-query';
 import { inTransaction } from './in-transaction';
 import { insertJobs, insertOneJob } from './postgres-insert-jobs';
+import { preparedStatement } from './prepared-statement';
 import {
   toUnfinishedJob,
   UNFINISHED_COLUMNS,
@@ -13,10 +21,13 @@ import {
   type UnfinishedRow,
 } from './unfinished-jobs';
 
+// Every retrieve and most tracker steps read one job by id.
+const jobById = preparedStatement('job_by_id', `SELECT ${jobRowColumnList} FROM jobs WHERE id = $1`);
+
 /** The job store over a Postgres pool; every instance sharing the database uses the same rows. */
 export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanceId: string): JobStore {
-  const one = async (sql: string, values: unknown[]) => {
-    const { rows } = await pool.query<JobRow>(sql, values);
+  const one = async (query: pg.QueryConfig) => {
+    const { rows } = await pool.query<JobRow>(query);
     return rows[0] ? toJobRecord(rows[0]) : undefined;
   };
 
@@ -34,12 +45,12 @@ export function createPostgresJobStore(pool: pg.Pool, now: () => number, instanc
         throw error;
       }
     },
-    get: (id) => one('SELECT * FROM jobs WHERE id = $1', [id]),
+    get: (id) => one(jobById([id])),
     byUpstreamId: (provider, upstreamId) =>
-      one('SELECT * FROM jobs WHERE provider = $1 AND upstream_id = $2 ORDER BY seq DESC LIMIT 1', [
-        provider,
-        upstreamId,
-      ]),
+      one({
+        text: 'SELECT * FROM jobs WHERE provider = $1 AND upstream_id = $2 ORDER BY seq DESC LIMIT 1',
+        values: [provider, upstreamId],
+      }),
     async children(parentId) {
       const { rows } = await pool.query<JobRow>(
         'SELECT * FROM jobs WHERE parent_id = $1 ORDER BY child_index',
