@@ -67,63 +67,6 @@ export type JobRow = {
   lease_owner?: string | null;
 };
 
-/**
- * Every column of `JobRow` by name (Postgres's: `lease_owner` included), for statements that must not say
- * `SELECT *` (prepared ones). The type below fails to compile when `JobRow` gains a column this list lacks.
- */
-export const jobRowColumns = [
-  'seq',
-  'id',
-  'owner',
-  'kind',
-  'parent_id',
-  'child_index',
-  'state',
-  'model',
-  'requested_model',
-  'prompt',
-  'request',
-  'input_image',
-  'input_media',
-  'body_hash',
-  'provider',
-  'offering_id',
-  'upstream_model',
-  'upstream_id',
-  'operation',
-  'size',
-  'seconds',
-  'tier',
-  'audio',
-  'normalization',
-  'warnings',
-  'attempts',
-  'submit_attempt',
-  'progress',
-  'cost_estimate_micros',
-  'cost_micros',
-  'error',
-  'create_error',
-  'outputs',
-  'remixed_from',
-  'created_at',
-  'updated_at',
-  'submitted_at',
-  'completed_at',
-  'expires_at',
-  'deadline_at',
-  'next_poll_at',
-  'poll_count',
-  'deleted_at',
-  'outputs_removed_at',
-  'request_id',
-  'trace_parent',
-  'lease_owner',
-] as const satisfies ReadonlyArray<keyof JobRow>;
-type UnlistedJobColumn = Exclude<keyof JobRow, (typeof jobRowColumns)[number]>;
-export const jobRowColumnList: [UnlistedJobColumn] extends [never] ? string : never =
-  jobRowColumns.join(', ');
-
 const jsonObjectSchema = z.record(z.string(), z.unknown());
 const reportSchema = z.array(z.record(z.string(), z.unknown()));
 const warningsSchema = z.array(z.record(z.string(), z.unknown()));
@@ -275,3 +218,18 @@ export const insertColumns = [
   'requestId',
   'traceParent',
 ] as const;
+
+/**
+ * Every column of `JobRow` by name (Postgres's `lease_owner` included), for statements that must not say
+ * `SELECT *` (prepared ones). It does not compile once `JobRow` has a column this list lacks.
+ */
+export const jobRowColumnList: [
+  Exclude<keyof JobRow, ColumnName<(typeof insertColumns)[number]> | 'seq' | 'updated_at' | 'lease_owner'>,
+] extends [never]
+  ? string
+  : never = ['seq', ...insertColumns.map(columnOf), 'updated_at', 'lease_owner'].join(', ');
+
+/** `columnOf` in types: `parentId` → `parent_id`. */
+type ColumnName<Field extends string> = Field extends `${infer Head}${infer Rest}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Rest>}`
+  : Field;
