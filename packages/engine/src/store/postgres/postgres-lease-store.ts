@@ -36,7 +36,7 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
       return { instances: Math.max(1, rows[0]?.instances ?? 1) };
     },
     async claimOrphans(deadAfterMs, limit, after) {
-      const { rows } = await pool.query<UnfinishedRow & { seq: string }>(
+      const { rows } = await pool.query<UnfinishedRow & { seq: number }>(
         // An owner with no live heartbeat is dead, whether its row went silent or it never wrote one (a store
         // opened only to insert jobs, as a script or a library user may do). The scan walks the primary key from
         // `after` on: without it, each batch of a takeover would pass over every row the earlier ones claimed.
@@ -56,7 +56,7 @@ export function createPostgresLeaseStore(pool: pg.Pool, instanceId: string): Lea
         [instanceId, deadAfterMs, limit, after ?? null],
       );
       // RETURNING follows no order: put the rows back in the scan's, so that the last one is the next `after`.
-      return rows.sort((a, b) => Number(BigInt(a.seq) - BigInt(b.seq))).map(toUnfinishedJob);
+      return rows.sort((a, b) => a.seq - b.seq).map(toUnfinishedJob);
     },
     async take(id) {
       const result = await pool.query(
